@@ -1,0 +1,58 @@
+/** createApp(deps): the Hono app and its routes, with no listen, so tests can call app.request(). */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { csrfMiddleware, sessionMiddleware } from "./auth/middleware.js";
+import type { AppDeps, AppEnv } from "./http/context.js";
+import { errorBody, HttpError, respondError } from "./http/errors.js";
+import { authRoutes } from "./routes/auth.js";
+import { documentRoutes } from "./routes/documents.js";
+import { peopleRoutes } from "./routes/people.js";
+import { schoolRoutes } from "./routes/schools.js";
+
+export interface AppOptions {
+  /** The built client to serve (dist/client); omitted in API-only tests. */
+  clientDir?: string;
+  /** Extra API sub-apps, mounted under /api by features that live outside this file. */
+  extraRoutes?: Hono<AppEnv>[];
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  const app = new Hono<AppEnv>();
+
+  app.use("*", async function injectDeps(c, next) {
+    c.set("deps", deps);
+    await next();
+  });
+
+  const api = new Hono<AppEnv>();
+  api.use("*", csrfMiddleware());
+  api.use("*", sessionMiddleware());
+  api.route("/", authRoutes);
+  api.route("/", schoolRoutes);
+  api.route("/", documentRoutes);
+  api.route("/", peopleRoutes);
+  for (const extra of options.extraRoutes ?? []) api.route("/", extra);
+  api.all("*", (c) => c.json(errorBody("not_found", `No API route for ${c.req.method} ${c.req.path}`), 404));
+  app.route("/api", api);
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return respondError(c, err);
+    deps.logger.error("unhandled error", { path: c.req.path, method: c.req.method, err: err.stack ?? String(err) });
+    return c.json(errorBody("internal", "Something went wrong on our side. It has been logged."), 500);
+  });
+
+  if (options.clientDir && existsSync(join(options.clientDir, "index.html"))) {
+    const clientDir = options.clientDir;
+    const indexHtml = readFileSync(join(clientDir, "index.html"), "utf8");
+    app.use("/assets/*", serveStatic({ root: clientDir }));
+    app.use("*", serveStatic({ root: clientDir, rewriteRequestPath: (p) => (p === "/" ? "/index.html" : p) }));
+    // Client routes (/trust, /documents/:id, ...) are bookmarked and shared: serve the SPA for them.
+    app.get("*", (c) => c.html(indexHtml));
+  }
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

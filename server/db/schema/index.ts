@@ -1,0 +1,6 @@
+export * from "./users.js";
+export * from "./sessions.js";
+export * from "./schools.js";
+export * from "./memberships.js";
+export * from "./documents.js";
+export * from "./audit.js";

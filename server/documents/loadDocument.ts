@@ -1,0 +1,20 @@
+/** Loads one document with its school name; null when it does not exist. */
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { documents, schools } from "../db/schema/index.js";
+import type { Resource } from "../policies/index.js";
+
+export async function loadDocument(db: Db, id: string) {
+  const [row] = await db
+    .select({ doc: documents, schoolName: schools.name })
+    .from(documents)
+    .innerJoin(schools, eq(schools.id, documents.schoolId))
+    .where(eq(documents.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The policy resource for a document row. */
+export function documentResource(doc: { id: string; schoolId: string; status: string }): Resource {
+  return { type: "document", id: doc.id, schoolId: doc.schoolId, status: doc.status };
+}

@@ -1,0 +1,41 @@
+/** Validated configuration. Nothing else in the server reads process.env. */
+import { z } from "zod";
+
+const boolish = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default("./data"),
+  /** The address people reach Trellis on; used for links in the console (setup, invites). */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Force the Secure cookie flag on or off; by default it follows the request's scheme. */
+  SECURE_COOKIES: boolish.optional(),
+  /** Largest WebSocket message accepted on /collab, in bytes. */
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  /** Log entries past a snapshot that trigger compaction. */
+  COLLAB_COMPACT_THRESHOLD: z.coerce.number().int().positive().default(500),
+  REDIS_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  NODE_ENV: z.string().default("development"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Reads and validates the environment; a bad value stops the process with a readable message. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+/** Defaults for tests and tools that build an app without a process environment. */
+export function testEnv(overrides: Partial<Env> = {}): Env {
+  return { ...envSchema.parse({}), LOG_LEVEL: "silent", NODE_ENV: "test", ...overrides };
+}

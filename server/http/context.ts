@@ -1,0 +1,31 @@
+/** What the app needs from the outside, and what middleware puts on each request's context. */
+import type { Db } from "../db/client.js";
+import type { Env } from "../env.js";
+import type { LoginThrottle } from "../auth/loginThrottle.js";
+import type { Logger } from "../logger.js";
+import type { Actor } from "../policies/index.js";
+
+export interface AppDeps {
+  db: Db;
+  env: Env;
+  logger: Logger;
+  throttle: LoginThrottle;
+  /** Hooks other parts of the server register (the collab server, extraction). */
+  hooks: AppHooks;
+}
+
+/** Late-bound collaborators, so routes need not import the collab server. */
+export interface AppHooks {
+  /** Called after a document is created, to write its template into the Y.Doc. */
+  onDocumentCreated?: (documentId: string, actor: Actor) => Promise<void>;
+  /** Called after a document's status changes, so open rooms re-check who may write. */
+  onDocumentStatusChanged?: (documentId: string) => Promise<void>;
+}
+
+export interface AppVariables {
+  actor: Actor | null;
+  sessionId: string | null;
+  deps: AppDeps;
+}
+
+export type AppEnv = { Variables: AppVariables };

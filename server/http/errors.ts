@@ -1,0 +1,30 @@
+/** The error shape every API failure takes: `{ error: { code, message } }` with a 4xx status. */
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { z } from "zod";
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export function errorBody(code: string, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** Turns a zod failure into a readable 400 naming the first bad field. */
+export function validationError(error: z.ZodError): HttpError {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+  return new HttpError(400, "invalid_request", `${where}${issue?.message ?? "Invalid request"}`, error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+}
+
+export function respondError(c: Context, err: HttpError) {
+  return c.json(errorBody(err.code, err.message, err.details), err.status);
+}

@@ -1,0 +1,64 @@
+/** Starts Trellis: database, app, HTTP listener, WebSocket upgrade, graceful shutdown. */
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.js";
+import { LoginThrottle } from "./auth/loginThrottle.js";
+import { ensureTierScheme, setupLinkIfEmpty } from "./bootstrap.js";
+import { openDatabase, type Database } from "./db/client.js";
+import type { Env } from "./env.js";
+import type { AppDeps } from "./http/context.js";
+import { createLogger } from "./logger.js";
+
+export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: Database;
+  deps: AppDeps;
+  /** Flushes and closes everything; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  env: Env;
+  /** An already-open database (tests); otherwise one is opened from env. */
+  database?: Database;
+  clientDir?: string;
+}
+
+export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DIR }: StartOptions): Promise<RunningServer> {
+  const logger = createLogger(env.LOG_LEVEL);
+  const db = database ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
+  await ensureTierScheme(db.db);
+  const deps: AppDeps = { db: db.db, env, logger, throttle: new LoginThrottle(), hooks: {} };
+  const app = createApp(deps, { clientDir });
+
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const base = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  const url = `http://127.0.0.1:${port}`;
+
+  const setupPath = await setupLinkIfEmpty(db.db);
+  if (setupPath) {
+    logger.info("No accounts yet. Open this one-time link to create the first trust admin", { link: `${base}${setupPath}` });
+  }
+  logger.info("Trellis is listening", { url: base, database: db.driver });
+
+  let stopped: Promise<void> | null = null;
+  const stop = () => {
+    stopped ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      });
+      if (!database) await db.close();
+    })();
+    return stopped;
+  };
+  return { url, port, database: db, deps, stop };
+}

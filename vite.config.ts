@@ -1,0 +1,16 @@
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+/** The client build: client/ is the Vite root, output lands in dist/client for the server to serve. */
+export default defineConfig({
+  root: "client",
+  plugins: [react()],
+  resolve: { alias: { "@shared": new URL("./shared", import.meta.url).pathname } },
+  build: { outDir: "../dist/client", emptyOutDir: true, sourcemap: true },
+  server: {
+    proxy: {
+      "/api": "http://localhost:3000",
+      "/collab": { target: "ws://localhost:3000", ws: true },
+    },
+  },
+});
