@@ -1,0 +1,37 @@
+/**
+ * `npm run demo`: builds the client if there is no build yet, loads the demo trust on first run
+ * (embedded PGlite in DATA_DIR unless DATABASE_URL is set), then serves Trellis.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase } from "./db/client.js";
+import { loadEnv } from "./env.js";
+import { DEMO_PASSWORD, DEMO_PEOPLE } from "./seed/demoTrust.js";
+import { demoSeedOptions } from "./seed/options.js";
+import { seedDemoTrust } from "./seed/seedDemo.js";
+import { DEFAULT_CLIENT_DIR, startServer } from "./server.js";
+
+const env = loadEnv();
+
+if (!existsSync(join(DEFAULT_CLIENT_DIR, "index.html"))) {
+  console.log("Building the client (first run only)...");
+  const { build } = await import("vite");
+  await build({ configFile: fileURLToPath(new URL("../vite.config.ts", import.meta.url)), logLevel: "warn" });
+}
+
+const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+if (await seedDemoTrust(database.db, demoSeedOptions())) console.log("Loaded the demo trust.");
+const running = await startServer({ env, database });
+
+console.log(`\nTrellis demo: http://localhost:${running.port}`);
+console.log(`Password for every demo login: ${DEMO_PASSWORD}`);
+for (const p of DEMO_PEOPLE.slice(0, 7)) console.log(`  ${p.email.padEnd(34)} ${p.role}`);
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, async () => {
+    await running.stop();
+    await database.close();
+    process.exit(0);
+  });
+}

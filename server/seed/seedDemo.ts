@@ -1,0 +1,80 @@
+/** Loads the demo trust into an empty database. Running it again on seeded data does nothing. */
+import { eq } from "drizzle-orm";
+import * as Y from "yjs";
+import type { Db } from "../db/client.js";
+import { documents, documentUpdates, memberships, schools, schoolTiers, users } from "../db/schema/index.js";
+import { hashPassword } from "../auth/passwords.js";
+import { ensureTierScheme } from "../bootstrap.js";
+import {
+  DEMO_ACADEMIC_YEAR, DEMO_DOCUMENTS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SCHOOLS,
+  type DemoDocument, type DemoSchool,
+} from "./demoTrust.js";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface DemoContentContext {
+  kind: DemoDocument["kind"];
+  framework: DemoDocument["framework"];
+  schoolName: string;
+  phase: DemoSchool["phase"];
+  academicYear: string;
+  people: { id: string; name: string; role: string }[];
+}
+
+export interface SeedOptions {
+  /** Writes a document's demo text into its Y.Doc. */
+  writeContent?: (doc: Y.Doc, ctx: DemoContentContext) => void;
+}
+
+/** Seeds the demo trust unless it is already there; returns whether it seeded. */
+export async function seedDemoTrust(db: Db, options: SeedOptions = {}): Promise<boolean> {
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_PEOPLE[0]!.email)).limit(1);
+  if (existing) return false;
+  await ensureTierScheme(db);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = Date.now();
+
+  await db.transaction(async (tx) => {
+    const schoolIds = new Map<string, string>();
+    for (const s of DEMO_SCHOOLS) {
+      const [row] = await tx.insert(schools).values({ name: s.name, slug: s.slug, phase: s.phase, urn: s.urn }).returning({ id: schools.id });
+      schoolIds.set(s.slug, row!.id);
+      const history = [...(s.tierHistory ?? []), { tier: s.tier, reason: s.tierReason, daysAgo: s.tierHistory ? 10 : 80 }];
+      for (const h of history) {
+        await tx.insert(schoolTiers).values({ schoolId: row!.id, tier: h.tier, reason: h.reason, setAt: new Date(now - h.daysAgo * DAY) });
+      }
+    }
+
+    const peopleBySchool = new Map<string, DemoContentContext["people"]>();
+    for (const p of DEMO_PEOPLE) {
+      const [user] = await tx.insert(users).values({ email: p.email, name: p.name, passwordHash }).returning({ id: users.id });
+      const schoolId = p.school ? schoolIds.get(p.school)! : null;
+      await tx.insert(memberships).values({ userId: user!.id, role: p.role, schoolId });
+      if (p.school) {
+        const list = peopleBySchool.get(p.school) ?? [];
+        list.push({ id: user!.id, name: p.name, role: p.role });
+        peopleBySchool.set(p.school, list);
+      }
+    }
+
+    for (const d of DEMO_DOCUMENTS) {
+      const school = DEMO_SCHOOLS.find((s) => s.slug === d.school)!;
+      const [doc] = await tx
+        .insert(documents)
+        .values({
+          schoolId: schoolIds.get(d.school)!, kind: d.kind, title: d.title, academicYear: DEMO_ACADEMIC_YEAR,
+          term: d.term ?? null, framework: d.framework, status: d.status ?? "draft",
+        })
+        .returning({ id: documents.id });
+      if (!options.writeContent) continue;
+      const ydoc = new Y.Doc();
+      options.writeContent(ydoc, {
+        kind: d.kind, framework: d.framework, schoolName: school.name, phase: school.phase,
+        academicYear: DEMO_ACADEMIC_YEAR, people: peopleBySchool.get(d.school) ?? [],
+      });
+      await tx.insert(documentUpdates).values({ documentId: doc!.id, update: Y.encodeStateAsUpdate(ydoc) });
+      ydoc.destroy();
+    }
+  });
+  return true;
+}
