@@ -10,6 +10,7 @@ import { openDatabase, type Database } from "./db/client.js";
 import type { Env } from "./env.js";
 import type { AppDeps } from "./http/context.js";
 import { createLogger } from "./logger.js";
+import { DocumentEvents } from "./events/documentEvents.js";
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
 
@@ -33,7 +34,7 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
   const logger = createLogger(env.LOG_LEVEL);
   const db = database ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
   await ensureTierScheme(db.db);
-  const deps: AppDeps = { db: db.db, env, logger, throttle: new LoginThrottle(), hooks: {} };
+  const deps: AppDeps = { db: db.db, env, logger, throttle: new LoginThrottle(), events: new DocumentEvents(), hooks: {} };
   const app = createApp(deps, { clientDir });
 
   const server = await new Promise<Server>((resolve) => {

@@ -3,6 +3,7 @@ import type { Db } from "../db/client.js";
 import type { Env } from "../env.js";
 import type { LoginThrottle } from "../auth/loginThrottle.js";
 import type { Logger } from "../logger.js";
+import type { DocumentEvents } from "../events/documentEvents.js";
 import type { Actor } from "../policies/index.js";
 
 export interface AppDeps {
@@ -10,6 +11,8 @@ export interface AppDeps {
   env: Env;
   logger: Logger;
   throttle: LoginThrottle;
+  /** Pushes comment and status changes to open document pages. */
+  events: DocumentEvents;
   /** Hooks other parts of the server register (the collab server, extraction). */
   hooks: AppHooks;
 }
