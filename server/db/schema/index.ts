@@ -4,3 +4,4 @@ export * from "./schools.js";
 export * from "./memberships.js";
 export * from "./documents.js";
 export * from "./audit.js";
+export * from "./governance.js";
