@@ -74,3 +74,13 @@ export async function eventually<T>(check: () => T | Promise<T>, { timeout = 500
     }
   }
 }
+
+/** A JSON client for one person: `call("POST", "/api/...", body)`. */
+export function apiAs(baseUrl: string, cookie = "") {
+  return (method: string, path: string, body?: unknown) =>
+    fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { cookie, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+}

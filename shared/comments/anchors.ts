@@ -18,14 +18,14 @@ const toBase64 = (bytes: Uint8Array) => {
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
 
 /** Encodes a range of one Y.XmlText (or Y.Text) as an anchor. `to` sticks to the left so typing at the end stays outside. */
-export function anchorFor(type: Y.AbstractType<unknown>, from: number, to: number): EncodedAnchor {
+export function anchorFor(type: Y.AbstractType<any>, from: number, to: number): EncodedAnchor {
   const start = Y.createRelativePositionFromTypeIndex(type, from, 0);
   const end = Y.createRelativePositionFromTypeIndex(type, to, -1);
   return { from: toBase64(Y.encodeRelativePosition(start)), to: toBase64(Y.encodeRelativePosition(end)) };
 }
 
 export interface ResolvedAnchor {
-  type: Y.AbstractType<unknown>;
+  type: Y.AbstractType<any>;
   from: number;
   to: number;
   /** True when the anchored text is gone: the range collapsed or its ends no longer resolve. */

@@ -18,7 +18,7 @@ describe("schools, tiers and documents", () => {
   afterAll(() => server.closeAll());
 
   const json = (method: string, path: string, cookie: string, body?: unknown) =>
-    fetch(`${server.url}${path}`, { method, headers: { cookie, "content-type": "application/json" }, body: body && JSON.stringify(body) });
+    fetch(`${server.url}${path}`, { method, headers: { cookie, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
 
   it("keeps tier history: the current tier is the latest, with who set it and why", async () => {
     const res = await json("POST", `/api/schools/${schoolId}/tier`, lead, { tier: 4, reason: "Inspection outcome: urgent improvement" });

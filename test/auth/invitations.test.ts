@@ -17,7 +17,7 @@ describe("invitations", () => {
   afterAll(() => server.closeAll());
 
   const json = (method: string, path: string, body?: unknown, cookie = "") =>
-    fetch(`${server.url}${path}`, { method, headers: { cookie, "content-type": "application/json" }, body: body && JSON.stringify(body) });
+    fetch(`${server.url}${path}`, { method, headers: { cookie, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
   const tokenOf = (link: string) => link.split("/invite/")[1]!;
 
   it("lets an invitee set a password and land in the right school with the right role", async () => {
