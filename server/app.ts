@@ -5,7 +5,8 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { csrfMiddleware, sessionMiddleware } from "./auth/middleware.js";
 import type { AppDeps, AppEnv } from "./http/context.js";
-import { errorBody, HttpError, respondError } from "./http/errors.js";
+import { errorBody, HttpError, PermissionDenied, respondError } from "./http/errors.js";
+import { audit } from "./commands/auditLogger.js";
 import { authRoutes } from "./routes/auth.js";
 import { commentRoutes } from "./routes/comments.js";
 import { notificationRoutes } from "./routes/notifications.js";
@@ -43,7 +44,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.all("*", (c) => c.json(errorBody("not_found", `No API route for ${c.req.method} ${c.req.path}`), 404));
   app.route("/api", api);
 
-  app.onError((err, c) => {
+  app.onError(async (err, c) => {
+    if (err instanceof PermissionDenied && c.var.actor) {
+      await audit(c, "permission.denied", { method: c.req.method, path: c.req.path });
+    }
     if (err instanceof HttpError) return respondError(c, err);
     deps.logger.error("unhandled error", { path: c.req.path, method: c.req.method, err: err.stack ?? String(err) });
     return c.json(errorBody("internal", "Something went wrong on our side. It has been logged."), 500);

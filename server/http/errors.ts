@@ -14,6 +14,9 @@ export class HttpError extends Error {
   }
 }
 
+/** A refusal by the policy module; the app records each one in the audit log. */
+export class PermissionDenied extends HttpError {}
+
 export function errorBody(code: string, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }

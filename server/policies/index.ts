@@ -4,7 +4,7 @@
  * resource and action, in terms of the roles an actor holds for the resource's school.
  */
 import type { DocumentStatus, Role } from "../../shared/enums.js";
-import { HttpError } from "../http/errors.js";
+import { PermissionDenied } from "../http/errors.js";
 import type { Actor } from "./actor.js";
 
 export type { Actor, Grant } from "./actor.js";
@@ -78,9 +78,9 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
 export function authorize(actor: Actor, action: Action, resource: Resource): void {
   if (can(actor, action, resource)) return;
   if (resource.type === "document" && !can(actor, "read", resource)) {
-    throw new HttpError(404, "not_found", "Document not found");
+    throw new PermissionDenied(404, "not_found", "Document not found");
   }
-  throw new HttpError(403, "forbidden", "You do not have permission to do that");
+  throw new PermissionDenied(403, "forbidden", "You do not have permission to do that");
 }
 
 /** The school ids an actor may read, or "all" for trust-wide roles. */

@@ -61,5 +61,7 @@ describe("tiers, check-ins and the audit log over HTTP", () => {
     expect(tierEntry.details).toMatchObject({ from: 3, to: 4, reason: "Safeguarding concerns" });
     expect((await lead("GET", "/api/audit")).status).toBe(403);
     expect((await head("GET", "/api/audit")).status).toBe(403);
+    const refusals = await (await admin("GET", "/api/audit?action=permission.denied")).json();
+    expect(refusals.entries[0]).toMatchObject({ details: { method: "GET", path: "/api/audit" }, address: expect.any(String) });
   });
 });
