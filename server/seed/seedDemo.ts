@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "../db/client.js";
-import { documents, documentUpdates, memberships, schools, schoolTiers, users } from "../db/schema/index.js";
+import { documents, documentUpdates, memberships, schoolCheckins, schools, schoolTiers, users } from "../db/schema/index.js";
 import { hashPassword } from "../auth/passwords.js";
 import { ensureTierScheme } from "../bootstrap.js";
 import {
@@ -43,6 +43,15 @@ export async function seedDemoTrust(db: Db, options: SeedOptions = {}): Promise<
       for (const h of history) {
         await tx.insert(schoolTiers).values({ schoolId: row!.id, tier: h.tier, reason: h.reason, setAt: new Date(now - h.daysAgo * DAY) });
       }
+    }
+
+    for (const s of DEMO_SCHOOLS) {
+      // Recent support meetings, so the school pages show what is due next (and one overdue).
+      const isoDaysAgo = (days: number) => new Date(now - days * DAY).toISOString().slice(0, 10);
+      await tx.insert(schoolCheckins).values([
+        { schoolId: schoolIds.get(s.slug)!, kind: "ceo_one_to_one", heldOn: isoDaysAgo(s.tier === 4 ? 12 : 9), notes: "Reviewed plan delivery and RAG changes." },
+        { schoolId: schoolIds.get(s.slug)!, kind: "health_check", heldOn: isoDaysAgo(40 + s.tier * 5), notes: "Autumn health check." },
+      ]);
     }
 
     const peopleBySchool = new Map<string, DemoContentContext["people"]>();
