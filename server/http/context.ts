@@ -4,6 +4,7 @@ import type { Env } from "../env.js";
 import type { LoginThrottle } from "../auth/loginThrottle.js";
 import type { Logger } from "../logger.js";
 import type { DocumentEvents } from "../events/documentEvents.js";
+import type { VersionCapture } from "../commands/documentStatusChanger.js";
 import type { Actor } from "../policies/index.js";
 
 export interface AppDeps {
@@ -21,6 +22,8 @@ export interface AppDeps {
 export interface AppHooks {
   /** Called after a document is created, to write its template into the Y.Doc. */
   onDocumentCreated?: (documentId: string, actor: Actor) => Promise<void>;
+  /** The document's current Yjs state (with unflushed edits) and its blocks, for a named version. */
+  captureVersion?: (documentId: string) => Promise<VersionCapture>;
   /** Called after a document's status changes, so open rooms re-check who may write. */
   onDocumentStatusChanged?: (documentId: string) => Promise<void>;
 }

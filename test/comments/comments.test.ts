@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { anchorFor } from "../../shared/comments/anchors.js";
+import type { Role } from "../../shared/enums.js";
 import { buildDocument, buildSchool, buildUser, TEST_PASSWORD } from "../factories.js";
 import { apiAs, eventually, signIn, startTestServer } from "../support.js";
 
@@ -31,7 +32,7 @@ describe("comments", () => {
     const school = await buildSchool(db);
     const other = await buildSchool(db);
     documentId = (await buildDocument(db, { schoolId: school.id, status: "in_review" })).id;
-    const as = async (role: Parameters<typeof buildUser>[1]["role"], schoolId: string | null) => {
+    const as = async (role: Role, schoolId: string | null) => {
       const user = await buildUser(db, { role, schoolId });
       const cookie = await signIn(server.url, user.email, TEST_PASSWORD);
       return { user, cookie, call: apiAs(server.url, cookie) };

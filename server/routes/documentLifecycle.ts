@@ -1,0 +1,96 @@
+/** Review and approval: status moves, named versions, and "changes since approval". */
+import { and, desc, eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { z } from "zod";
+import { audit } from "../commands/auditLogger.js";
+import { APPROVAL_BODY_LABELS, changeDocumentStatus, statusChangeSchema, transitionAbility } from "../commands/documentStatusChanger.js";
+import { documentVersions, users } from "../db/schema/index.js";
+import { requireDocument } from "../documents/requireDocument.js";
+import { diffVersions, type VersionBlock } from "../documents/versionDiff.js";
+import type { AppEnv } from "../http/context.js";
+import { HttpError } from "../http/errors.js";
+import { parseBody, parseQuery, uuidParam } from "../http/validate.js";
+import { authorize } from "../policies/index.js";
+import { documentResource } from "../documents/loadDocument.js";
+
+type VersionRow = typeof documentVersions.$inferSelect;
+
+function presentVersion(v: Omit<VersionRow, "state" | "blocks">, approvedByName: string | null) {
+  return {
+    id: v.id,
+    documentId: v.documentId,
+    name: v.name,
+    approvalBody: v.approvalBody,
+    approvalBodyLabel: APPROVAL_BODY_LABELS[v.approvalBody as keyof typeof APPROVAL_BODY_LABELS] ?? v.approvalBody,
+    approvedOn: v.approvedOn,
+    approvedBy: v.approvedBy ? { id: v.approvedBy, name: approvedByName } : null,
+    createdAt: v.createdAt.toISOString(),
+  };
+}
+
+const versionColumns = {
+  id: documentVersions.id, documentId: documentVersions.documentId, name: documentVersions.name,
+  approvalBody: documentVersions.approvalBody, approvedBy: documentVersions.approvedBy,
+  approvedOn: documentVersions.approvedOn, createdAt: documentVersions.createdAt, approvedByName: users.name,
+};
+
+export const documentLifecycleRoutes = new Hono<AppEnv>()
+  .post("/documents/:id/status", async (c) => {
+    const id = uuidParam(c, "id");
+    const change = await parseBody(c, statusChangeSchema);
+    const { actor, doc } = await requireDocument(c, id, "read");
+    authorize(actor, transitionAbility(doc.status, change.status), documentResource(doc));
+    const { captureVersion, onDocumentStatusChanged } = c.var.deps.hooks;
+    if (change.status === "approved" && !captureVersion) {
+      throw new HttpError(503, "unavailable", "Versions cannot be taken right now");
+    }
+    const { versionId } = await changeDocumentStatus(c.var.deps.db, doc, change, actor.id, () => captureVersion!(doc.id));
+    await onDocumentStatusChanged?.(doc.id);
+    await audit(c, change.status === "approved" ? "document.approved" : "document.status_changed", { from: doc.status, ...change, versionId }, actor.id, { type: "document", id: doc.id });
+    c.var.deps.events.publish({ type: "status", documentId: doc.id, subjectId: change.status });
+    return c.json({ status: change.status, versionId });
+  })
+  .get("/documents/:id/versions", async (c) => {
+    const { doc } = await requireDocument(c, uuidParam(c, "id"), "read");
+    const rows = await c.var.deps.db
+      .select(versionColumns)
+      .from(documentVersions)
+      .leftJoin(users, eq(users.id, documentVersions.approvedBy))
+      .where(eq(documentVersions.documentId, doc.id))
+      .orderBy(desc(documentVersions.createdAt));
+    return c.json({ versions: rows.map((r) => presentVersion(r, r.approvedByName)) });
+  })
+  .get("/documents/:id/versions/:versionId", async (c) => {
+    const { doc } = await requireDocument(c, uuidParam(c, "id"), "read");
+    const versionId = uuidParam(c, "versionId");
+    const [row] = await c.var.deps.db
+      .select({ version: documentVersions, approvedByName: users.name })
+      .from(documentVersions)
+      .leftJoin(users, eq(users.id, documentVersions.approvedBy))
+      .where(and(eq(documentVersions.id, versionId), eq(documentVersions.documentId, doc.id)))
+      .limit(1);
+    if (!row) throw new HttpError(404, "not_found", "Version not found");
+    return c.json({
+      version: {
+        ...presentVersion(row.version, row.approvedByName),
+        // The Yjs state, so the client can open the version read-only in the same editor.
+        state: Buffer.from(row.version.state).toString("base64"),
+        blocks: row.version.blocks,
+      },
+    });
+  })
+  .get("/documents/:id/changes", async (c) => {
+    const { doc } = await requireDocument(c, uuidParam(c, "id"), "read");
+    const { since } = parseQuery(c, z.object({ since: z.string().uuid().optional() }));
+    const { db, hooks } = c.var.deps;
+    const [version] = await db
+      .select({ id: documentVersions.id, name: documentVersions.name, blocks: documentVersions.blocks })
+      .from(documentVersions)
+      .where(since ? and(eq(documentVersions.id, since), eq(documentVersions.documentId, doc.id)) : eq(documentVersions.documentId, doc.id))
+      .orderBy(desc(documentVersions.createdAt))
+      .limit(1);
+    if (!version) throw new HttpError(404, "not_found", since ? "Version not found" : "This document has no approved version yet");
+    if (!hooks.captureVersion) throw new HttpError(503, "unavailable", "The current document cannot be read right now");
+    const current = await hooks.captureVersion(doc.id);
+    return c.json({ since: { id: version.id, name: version.name }, changes: diffVersions(version.blocks as VersionBlock[], current.blocks) });
+  });
