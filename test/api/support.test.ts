@@ -65,3 +65,20 @@ describe("tiers, check-ins and the audit log over HTTP", () => {
     expect(refusals.entries[0]).toMatchObject({ details: { method: "GET", path: "/api/audit" }, address: expect.any(String) });
   });
 });
+
+describe("the audit log at the database", () => {
+  it("refuses updates and deletes, so nobody can edit it", async () => {
+    const { createTestDatabase } = await import("../support.js");
+    const { auditLog } = await import("../../server/db/schema/index.js");
+    const database = await createTestDatabase();
+    try {
+      const [entry] = await database.db.insert(auditLog).values({ action: "test.entry" }).returning();
+      await expect(database.db.update(auditLog).set({ action: "forged" })).rejects.toThrow();
+      await expect(database.db.delete(auditLog)).rejects.toThrow();
+      const rows = await database.db.select().from(auditLog);
+      expect(rows).toEqual([entry]);
+    } finally {
+      await database.close();
+    }
+  });
+});
