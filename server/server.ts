@@ -10,6 +10,7 @@ import { openDatabase, type Database } from "./db/client.js";
 import type { Env } from "./env.js";
 import type { AppDeps } from "./http/context.js";
 import { createLogger } from "./logger.js";
+import { createCollab, type Collab, type CollabExtension } from "./collab/index.js";
 import { DocumentEvents } from "./events/documentEvents.js";
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
@@ -19,6 +20,8 @@ export interface RunningServer {
   port: number;
   database: Database;
   deps: AppDeps;
+  /** The /collab room server (tests drive it directly: changeDocument, flushAll, stats). */
+  collab: Collab;
   /** Flushes and closes everything; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -40,6 +43,13 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server));
   });
+  // Concerns hanging off the collab rooms, in order (extraction registers here).
+  const collabExtensions: CollabExtension[] = [];
+  const collab = createCollab({ db: db.db, env, logger, extensions: collabExtensions });
+  server.on("upgrade", (req, socket, head) => {
+    if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  deps.hooks.onDocumentStatusChanged = (id) => collab.refreshPermissions(id);
   const port = (server.address() as AddressInfo).port;
   const base = env.PUBLIC_URL ?? `http://localhost:${port}`;
   const url = `http://127.0.0.1:${port}`;
@@ -53,6 +63,8 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
   let stopped: Promise<void> | null = null;
   const stop = () => {
     stopped ??= (async () => {
+      // Rooms flush and sockets close (1001) while the database is still open.
+      await collab.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections?.();
@@ -61,5 +73,5 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
     })();
     return stopped;
   };
-  return { url, port, database: db, deps, stop };
+  return { url, port, database: db, deps, collab, stop };
 }

@@ -1,0 +1,208 @@
+/**
+ * The y-websocket room server on /collab/<documentId>, sharing the HTTP server's port: it
+ * admits upgrades through the policy module, runs rooms, and offers the rest of the server
+ * ways in (server-side changes, permission refreshes, shutdown).
+ */
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type WebSocket } from "ws";
+import type * as Y from "yjs";
+import type { Db } from "../db/client.js";
+import { documentResource, loadDocument } from "../documents/loadDocument.js";
+import type { Env } from "../env.js";
+import type { Logger } from "../logger.js";
+import { loadActor } from "../policies/actor.js";
+import { can, type Actor } from "../policies/index.js";
+import { Compactor } from "./Compactor.js";
+import { Connection } from "./Connection.js";
+import type { CollabExtension, RoomContext } from "./extension.js";
+import { Close, defaultLimits, type CollabLimits } from "./limits.js";
+import { RoomRegistry, type RoomServices } from "./RoomRegistry.js";
+import { UpdateLog, type UpdateLogOptions } from "./UpdateLog.js";
+import { authorizeUpgrade, isCollabPath, refuseUpgrade, type AdmittedConnection } from "./upgradeAuth.js";
+
+/** What the collab server is built from. */
+export interface CollabOptions {
+  db: Db;
+  env: Env;
+  logger: Logger;
+  /** Concerns hanging off the rooms (extraction, audit); called in order. */
+  extensions?: readonly CollabExtension[];
+  limits?: Partial<CollabLimits>;
+  log?: Omit<UpdateLogOptions, "onStored">;
+}
+
+/** The collab server's handle for the rest of Trellis. */
+export interface Collab {
+  /** Handles an HTTP upgrade; returns false (and leaves the socket alone) when the path is not /collab. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /**
+   * Applies a server-side change to a document (loading its room if needed), broadcasts it to
+   * open connections and resolves once it is stored. `userId` is who it is done for, or null.
+   */
+  changeDocument(documentId: string, fn: (doc: Y.Doc) => void, userId: string | null): Promise<void>;
+  /** Re-checks every connection's read and write access to a document (after approval, role changes). */
+  refreshPermissions(documentId: string): Promise<void>;
+  /** Resolves once every accepted update is stored. */
+  flushAll(): Promise<void>;
+  /** Closes every socket (1001), flushes and unloads every room; for shutdown. Safe to call twice. */
+  close(): Promise<void>;
+  /** Live counts, for tests and diagnostics. */
+  stats(): { rooms: number; connections: number; pendingUpdates: number };
+}
+
+/** Builds the collab server. Attach `handleUpgrade` to the HTTP server's 'upgrade' event. */
+export function createCollab(options: CollabOptions): Collab {
+  const { db, env, logger } = options;
+  const limits: CollabLimits = { ...defaultLimits(env.COLLAB_MAX_MESSAGE_BYTES), ...options.limits };
+  const extensions = options.extensions ?? [];
+  const compactor = new Compactor(db, logger, env.COLLAB_COMPACT_THRESHOLD);
+  const log = new UpdateLog(db, logger, { ...options.log, onStored: (id, n) => compactor.noteStored(id, n) });
+  const services: RoomServices = { db, log, logger, limits, extensions, runHook };
+  const rooms = new RoomRegistry(services, compactor);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
+  const connections = new Set<Connection>();
+  let closing: Promise<void> | null = null;
+
+  async function runHook(hook: "onLoad" | "onUnload", room: RoomContext): Promise<void> {
+    for (const ext of extensions) {
+      try {
+        await ext[hook]?.(room);
+      } catch (err) {
+        logger.error(`collab: extension ${hook} failed`, { extension: ext.name, documentId: room.documentId, err: String(err) });
+      }
+    }
+  }
+
+  const heartbeat = setInterval(() => {
+    for (const conn of connections) {
+      // A peer that vanished without a FIN would otherwise keep its room loaded for ever.
+      if (!conn.alive) conn.terminate();
+      else conn.ping();
+    }
+  }, limits.heartbeatMs);
+  heartbeat.unref();
+
+  const schoolOf = (documentId: string) => async () => {
+    const row = await loadDocument(db, documentId);
+    if (!row) throw new Error(`document ${documentId} not found`);
+    return row.doc.schoolId;
+  };
+
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    if (!isCollabPath(req.url)) return false;
+    // A client that drops mid-handshake must not surface as an uncaught socket error.
+    socket.on("error", () => socket.destroy());
+    void (async () => {
+      if (closing) return refuseUpgrade(socket, 503, "Server shutting down");
+      let decision;
+      try {
+        decision = await authorizeUpgrade(db, req, env.PUBLIC_URL);
+      } catch (err) {
+        logger.error("collab: upgrade check failed", { url: req.url, err: String(err) });
+        return refuseUpgrade(socket, 500, "Something went wrong on our side");
+      }
+      if (!decision.ok) {
+        logger.info("collab: upgrade refused", { url: req.url, status: decision.status });
+        return refuseUpgrade(socket, decision.status, decision.message);
+      }
+      if (socket.destroyed || closing) return refuseUpgrade(socket, 503, "Server shutting down");
+      const admitted = decision.admitted;
+      wss.handleUpgrade(req, socket, head, (ws) => void admit(ws, admitted));
+    })();
+    return true;
+  }
+
+  async function admit(ws: WebSocket, admitted: AdmittedConnection): Promise<void> {
+    const conn = new Connection(ws, admitted.documentId, admitted.actor, admitted.canWrite, logger, limits);
+    connections.add(conn);
+    let room: Awaited<ReturnType<typeof rooms.acquire>> | null = null;
+    ws.on("pong", () => (conn.alive = true));
+    ws.on("error", (err: Error & { code?: string }) => {
+      // ws has already answered an oversized frame with 1009; this records who sent it.
+      logger.warn("collab: socket error", conn.describe({ code: err.code, err: err.message }));
+      conn.markClosed();
+    });
+    ws.on("close", () => conn.markClosed());
+    ws.on("message", (data: Buffer, isBinary: boolean) => {
+      if (conn.closed) return;
+      if (!isBinary) return conn.close(Close.malformed, "text frame");
+      if (room) room.receive(conn, data);
+      else if (!conn.hold(data)) conn.close(Close.tryAgainLater, "backlog full while the document loaded");
+    });
+    conn.whenClosed(() => {
+      connections.delete(conn);
+      if (room) {
+        room.leave(conn);
+        rooms.release(room);
+      }
+    });
+    try {
+      const acquired = await rooms.acquire(admitted.documentId, schoolOf(admitted.documentId));
+      if (conn.closed) return rooms.release(acquired);
+      room = acquired;
+      room.join(conn);
+    } catch (err) {
+      logger.error("collab: room failed to load", conn.describe({ err: String(err) }));
+      conn.close(Close.tryAgainLater);
+    }
+  }
+
+  async function changeDocument(documentId: string, fn: (doc: Y.Doc) => void, userId: string | null): Promise<void> {
+    if (closing) throw new Error("collab server is shutting down");
+    const room = await rooms.acquire(documentId, schoolOf(documentId));
+    try {
+      await room.change(fn, userId);
+      await log.flush();
+    } finally {
+      rooms.release(room);
+    }
+  }
+
+  async function refreshPermissions(documentId: string): Promise<void> {
+    const affected = [...connections].filter((c) => c.documentId === documentId && !c.closed);
+    if (!affected.length) return;
+    const row = await loadDocument(db, documentId);
+    const actors = new Map<string, Promise<Actor>>();
+    for (const conn of affected) {
+      if (!row) {
+        conn.close(Close.gone);
+        continue;
+      }
+      // Roles may have changed too, so the actor is reloaded (once per user).
+      let actor = actors.get(conn.actor.id);
+      if (!actor) actors.set(conn.actor.id, (actor = loadActor(db, conn.actor)));
+      conn.actor = await actor;
+      const resource = documentResource(row.doc);
+      if (!can(conn.actor, "read", resource)) conn.close(Close.forbidden);
+      else conn.canWrite = can(conn.actor, "update", resource);
+    }
+  }
+
+  function close(): Promise<void> {
+    closing ??= (async () => {
+      clearInterval(heartbeat);
+      // Start the final flush first: it bounds how long a dead database can hold shutdown up.
+      const logClosed = log.close();
+      for (const conn of [...connections]) conn.close(Close.goingAway);
+      await rooms.idle();
+      const unsaved = await logClosed;
+      await log.flush();
+      await compactor.idle();
+      if (unsaved) logger.error("collab: updates not stored at shutdown", { updates: unsaved });
+      // Sockets that ignored the close frame are cut so the HTTP server can finish closing.
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    })();
+    return closing;
+  }
+
+  return {
+    handleUpgrade,
+    changeDocument,
+    refreshPermissions,
+    flushAll: () => log.flush(),
+    close,
+    stats: () => ({ rooms: rooms.all().length, connections: connections.size, pendingUpdates: log.pending }),
+  };
+}

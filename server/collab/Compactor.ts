@@ -1,0 +1,63 @@
+/**
+ * Decides when a document's log is folded into its snapshot: once more than `threshold` rows
+ * sit past the snapshot. Counts only documents with an open room; a closed one is checked
+ * again when it next loads. One compaction per document at a time.
+ */
+import type { Db } from "../db/client.js";
+import type { Logger } from "../logger.js";
+import { compactDocument } from "./documentStore.js";
+
+/** Schedules and tracks compactions. */
+export class Compactor {
+  private readonly counts = new Map<string, number>();
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+    private readonly threshold: number,
+  ) {}
+
+  /** Starts counting a document whose room just loaded with `tailRows` rows past its snapshot. */
+  track(documentId: string, tailRows: number): void {
+    this.counts.set(documentId, tailRows);
+    this.maybeCompact(documentId);
+  }
+
+  /** Stops counting a document whose room unloaded. */
+  untrack(documentId: string): void {
+    this.counts.delete(documentId);
+  }
+
+  /** Called by the update log after it stored `count` rows for a document. */
+  noteStored(documentId: string, count: number): void {
+    const current = this.counts.get(documentId);
+    if (current === undefined) return;
+    this.counts.set(documentId, current + count);
+    this.maybeCompact(documentId);
+  }
+
+  /** Resolves when no compaction is running (shutdown waits for this). */
+  async idle(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running.values()]);
+  }
+
+  private maybeCompact(documentId: string): void {
+    if (this.running.has(documentId) || (this.counts.get(documentId) ?? 0) <= this.threshold) return;
+    const job = this.compact(documentId).finally(() => this.running.delete(documentId));
+    this.running.set(documentId, job);
+  }
+
+  private async compact(documentId: string): Promise<void> {
+    const started = performance.now();
+    try {
+      const result = await compactDocument(this.db, documentId, this.logger);
+      if (!result) return;
+      const left = (this.counts.get(documentId) ?? result.folded) - result.folded;
+      if (this.counts.has(documentId)) this.counts.set(documentId, Math.max(0, left));
+      this.logger.debug("collab: compacted", { documentId, ...result, ms: Math.round(performance.now() - started) });
+    } catch (err) {
+      this.logger.error("collab: compaction failed", { documentId, err: String(err) });
+    }
+  }
+}

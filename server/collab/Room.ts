@@ -1,0 +1,260 @@
+/**
+ * One open document: its Y.Doc, its presence and its connections. The room reads y-websocket
+ * messages, applies accepted updates with the sender's origin, hands them to the update log
+ * and the extensions, and broadcasts them. It knows no extension by name.
+ */
+import * as Y from "yjs";
+import type { Logger } from "../logger.js";
+import type { Connection } from "./Connection.js";
+import { applyAll, readRows } from "./documentStore.js";
+import type { RoomContext, UpdateOrigin } from "./extension.js";
+import { Close, type CloseReason } from "./limits.js";
+import {
+  decodeClientMessage,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  ProtocolError,
+  type ClientMessage,
+} from "./protocol.js";
+import { RoomAwareness } from "./RoomAwareness.js";
+import type { RoomServices } from "./RoomRegistry.js";
+import { decodeUpdateSafely, holdsNothingNew } from "./updateCheck.js";
+
+/** The reason text of the y-protocols auth message sent for a refused update. */
+export const PERMISSION_DENIED = "permission denied";
+
+const SERVER_ORIGIN: UpdateOrigin = Object.freeze({ userId: null, source: "server" });
+
+/** A loaded document with its connections. */
+export class Room {
+  readonly connections = new Set<Connection>();
+  /** Holders (connections and server-side changes); the room unloads when this drops to zero. */
+  refs = 0;
+  state: "open" | "unloading" = "open";
+  context: RoomContext;
+  private readonly presence: RoomAwareness;
+  private captured: [Uint8Array, unknown][] | null = null;
+  /** While the doc reloads after a bad update, messages wait here in order. */
+  private paused: (() => void)[] | null = null;
+
+  constructor(
+    readonly documentId: string,
+    readonly schoolId: string,
+    doc: Y.Doc,
+    private readonly services: RoomServices,
+  ) {
+    this.context = this.attach(doc);
+    this.presence = new RoomAwareness((m) => this.broadcast(m), services.limits.maxAwarenessClients);
+  }
+
+  get doc(): Y.Doc {
+    return this.context.doc;
+  }
+
+  private get logger(): Logger {
+    return this.services.logger;
+  }
+
+  /** Adds a connection: asks for what it holds that we lack, and shows it who is here. */
+  join(conn: Connection): void {
+    this.whenRunning(() => {
+      if (conn.closed) return;
+      this.connections.add(conn);
+      conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+      const present = this.presence.snapshot();
+      if (present) conn.send(present);
+      for (const frame of conn.takeBacklog()) this.receive(conn, frame);
+    });
+  }
+
+  /** Removes a connection and its presence. */
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    this.presence.forget(conn);
+  }
+
+  /** Handles one frame from a connection of this room. */
+  receive(conn: Connection, data: Uint8Array): void {
+    this.whenRunning(() => {
+      if (conn.closed) return;
+      let message: ClientMessage;
+      try {
+        message = decodeClientMessage(data);
+        this.dispatch(conn, message);
+      } catch (err) {
+        if (err instanceof ProtocolError) {
+          conn.close(err.kind === "unsupported" ? Close.unsupported : Close.malformed, err.message);
+          return;
+        }
+        // Never let one message take the process down; close only its sender.
+        this.logger.error("collab: message handling failed", conn.describe({ err: String((err as Error)?.stack ?? err) }));
+        conn.close(Close.internal);
+      }
+    });
+  }
+
+  /** Applies a change made on the server (templates, inserted actions) and broadcasts it. */
+  change(fn: (doc: Y.Doc) => void, userId: string | null): Promise<void> {
+    const origin: UpdateOrigin = userId ? { userId, source: "server" } : SERVER_ORIGIN;
+    return new Promise((resolve, reject) =>
+      this.whenRunning(() => {
+        try {
+          this.applyCaptured(() => this.doc.transact(() => fn(this.doc), origin), true);
+          resolve();
+        } catch (err) {
+          reject(err);
+        }
+      }),
+    );
+  }
+
+  /** Closes every connection (shutdown, or the room could not recover). */
+  closeAll(reason: CloseReason): void {
+    for (const conn of [...this.connections]) conn.close(reason);
+  }
+
+  /** Frees the doc and presence; the room must have no connections. */
+  destroy(): void {
+    this.presence.destroy();
+    this.doc.destroy();
+  }
+
+  private dispatch(conn: Connection, message: ClientMessage): void {
+    switch (message.type) {
+      case "syncStep1": {
+        let reply: Uint8Array;
+        try {
+          reply = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+        } catch {
+          throw new ProtocolError("malformed", "state vector could not be decoded");
+        }
+        conn.send(encodeSyncStep2(reply));
+        return;
+      }
+      case "syncStep2":
+      case "update":
+        this.receiveUpdate(conn, message.update);
+        return;
+      case "awareness":
+        this.presence.receive(conn, message.update);
+        return;
+      case "queryAwareness": {
+        const present = this.presence.snapshot();
+        if (present) conn.send(present);
+        return;
+      }
+    }
+  }
+
+  private receiveUpdate(conn: Connection, update: Uint8Array): void {
+    const decoded = decodeUpdateSafely(update);
+    if (!decoded) throw new ProtocolError("malformed", "update could not be decoded");
+    if (!conn.canWrite) {
+      // A read-only client's sync step 2 usually holds nothing new; only real edits are refused.
+      if (holdsNothingNew(this.doc, decoded)) return;
+      this.logger.info("collab: refused update from read-only connection", conn.describe());
+      conn.send(encodePermissionDenied(PERMISSION_DENIED));
+      return;
+    }
+    try {
+      this.applyCaptured(() => Y.applyUpdate(this.doc, update, conn.origin), false);
+    } catch (err) {
+      conn.close(Close.rejectedUpdate, String(err));
+      void this.reload();
+    }
+  }
+
+  /**
+   * Runs a doc mutation and accepts the updates it emitted. Yjs has no rollback: an update
+   * that throws midway has already integrated part of itself, which nobody else holds and the
+   * log never saw, so for a client update nothing is accepted and the caller reloads the doc.
+   * Server code is trusted: what a throwing server change did apply is kept and stored.
+   */
+  private applyCaptured(mutate: () => void, keepOnThrow: boolean): void {
+    const captured: [Uint8Array, unknown][] = [];
+    this.captured = captured;
+    let failed = false;
+    let failure: unknown;
+    try {
+      mutate();
+    } catch (err) {
+      failed = true;
+      failure = err;
+    } finally {
+      this.captured = null;
+    }
+    if (failed && !keepOnThrow) throw failure;
+    for (const [update, origin] of captured) this.accept(update, origin);
+    if (failed) throw failure;
+  }
+
+  /** Stores, broadcasts and announces an update the doc has accepted. */
+  private accept(update: Uint8Array, origin: unknown): void {
+    const from = isUpdateOrigin(origin) ? origin : SERVER_ORIGIN;
+    this.services.log.append(this.documentId, update, from.userId);
+    const message = encodeUpdate(update);
+    for (const conn of this.connections) if (conn.origin !== origin) conn.send(message);
+    for (const ext of this.services.extensions) {
+      try {
+        ext.onChange?.(this.context, { update, origin: from });
+      } catch (err) {
+        this.logger.error("collab: extension onChange failed", { extension: ext.name, documentId: this.documentId, err: String(err) });
+      }
+    }
+  }
+
+  private broadcast(message: Uint8Array): void {
+    for (const conn of this.connections) conn.send(message);
+  }
+
+  private attach(doc: Y.Doc): RoomContext {
+    doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (this.captured) this.captured.push([update, origin]);
+      // A change made outside the room's own paths (an extension's later edit) is accepted too.
+      else this.accept(update, origin);
+    });
+    return { documentId: this.documentId, schoolId: this.schoolId, doc };
+  }
+
+  private whenRunning(fn: () => void): void {
+    if (this.paused) this.paused.push(fn);
+    else fn();
+  }
+
+  /**
+   * Rebuilds the doc from the log (stored rows plus those still queued) after a half-applied
+   * update, pausing the room meanwhile. Extensions see an unload and a load of the new doc.
+   */
+  private async reload(): Promise<void> {
+    if (this.paused) return;
+    this.paused = [];
+    this.logger.warn("collab: reloading room after a rejected update", { documentId: this.documentId });
+    try {
+      await this.services.runHook("onUnload", this.context);
+      const rows = await readRows(this.services.db, this.documentId);
+      // The last connection may have left meanwhile; the registry is unloading this room.
+      if (this.state !== "open") return;
+      const doc = new Y.Doc();
+      applyAll(doc, rows, this.documentId, this.logger, this.services.log.pendingFor(this.documentId));
+      const old = this.doc;
+      this.context = this.attach(doc);
+      old.destroy();
+      await this.services.runHook("onLoad", this.context);
+    } catch (err) {
+      this.logger.error("collab: room reload failed", { documentId: this.documentId, err: String(err) });
+      this.closeAll(Close.tryAgainLater);
+    } finally {
+      const waiting = this.paused ?? [];
+      this.paused = null;
+      for (const fn of waiting) fn();
+    }
+  }
+}
+
+/** Whether a transaction origin is the room server's own (as opposed to a local edit in a test). */
+export function isUpdateOrigin(origin: unknown): origin is UpdateOrigin {
+  const o = origin as UpdateOrigin | null;
+  return !!o && typeof o === "object" && (o.source === "connection" || o.source === "server") && "userId" in o;
+}

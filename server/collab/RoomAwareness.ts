@@ -1,0 +1,71 @@
+/**
+ * A room's presence (cursors, who is here): y-protocols Awareness, fed only with stamped
+ * states, where each awareness client id belongs to one user's connection.
+ */
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
+import * as Y from "yjs";
+import { stampAwarenessUpdate } from "./awarenessStamp.js";
+import type { Connection } from "./Connection.js";
+import { encodeAwareness } from "./protocol.js";
+
+/** Presence for one room. */
+export class RoomAwareness {
+  // Its own tiny doc: the room's Y.Doc may be swapped on reload, and Awareness dies with its doc.
+  private readonly awareness = new Awareness(new Y.Doc());
+  private readonly owners = new Map<number, Connection>();
+
+  constructor(
+    broadcast: (message: Uint8Array) => void,
+    private readonly maxClientsPerConnection: number,
+  ) {
+    // The server has no cursor of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
+      const changed = [...added!, ...updated!, ...removed!];
+      // Echoed to the sender too: a lone provider counts its own echo as a sign of life.
+      broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)));
+    });
+  }
+
+  /** Applies a client's awareness update, stamped with its session user. Throws ProtocolError if malformed. */
+  receive(conn: Connection, update: Uint8Array): void {
+    const stamped = stampAwarenessUpdate(update, conn.user, (clientId) => this.mayUse(conn, clientId));
+    for (const clientId of stamped.clients) {
+      this.owners.get(clientId)?.awarenessClients.delete(clientId);
+      this.owners.set(clientId, conn);
+      conn.awarenessClients.add(clientId);
+    }
+    if (stamped.clients.length) applyAwarenessUpdate(this.awareness, stamped.update, conn);
+  }
+
+  /** Every current state, for a client that just joined or asked. */
+  snapshot(): Uint8Array | null {
+    const clients = [...this.awareness.getStates().keys()];
+    return clients.length ? encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)) : null;
+  }
+
+  /** Removes the states of a connection that left, telling everyone else. */
+  forget(conn: Connection): void {
+    const mine = [...conn.awarenessClients].filter((id) => this.owners.get(id) === conn);
+    for (const id of mine) this.owners.delete(id);
+    conn.awarenessClients.clear();
+    if (mine.length) removeAwarenessStates(this.awareness, mine, conn);
+  }
+
+  /** Stops the outdated-state timer. */
+  destroy(): void {
+    this.awareness.destroy();
+  }
+
+  /**
+   * A connection may speak for a new client id, or one it already holds, or one held by an
+   * earlier connection of the same user (a reconnect racing the old socket's timeout), but
+   * never for someone else's.
+   */
+  private mayUse(conn: Connection, clientId: number): boolean {
+    const owner = this.owners.get(clientId);
+    if (owner === conn) return true;
+    if (owner && owner.user.id !== conn.user.id) return false;
+    return conn.awarenessClients.size < this.maxClientsPerConnection;
+  }
+}

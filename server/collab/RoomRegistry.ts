@@ -1,0 +1,111 @@
+/**
+ * The open rooms of this process: loads a room on first use, counts its holders, and unloads
+ * it once the last one lets go and its writes are stored. A room being unloaded is waited
+ * for and then loaded afresh, so a quick reconnect never sees half a room.
+ */
+import * as Y from "yjs";
+import type { Db } from "../db/client.js";
+import type { Logger } from "../logger.js";
+import type { Compactor } from "./Compactor.js";
+import { applyAll, readRows } from "./documentStore.js";
+import type { CollabExtension, RoomContext } from "./extension.js";
+import type { CollabLimits } from "./limits.js";
+import { Room } from "./Room.js";
+import type { UpdateLog } from "./UpdateLog.js";
+
+/** What a room needs from the server around it. */
+export interface RoomServices {
+  db: Db;
+  log: UpdateLog;
+  logger: Logger;
+  limits: CollabLimits;
+  extensions: readonly CollabExtension[];
+  /** Runs an extension lifecycle hook on every extension, logging (not throwing) failures. */
+  runHook(hook: "onLoad" | "onUnload", room: RoomContext): Promise<void>;
+}
+
+/** Loads, shares and unloads rooms. */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly services: RoomServices,
+    private readonly compactor: Compactor,
+  ) {}
+
+  /** The open room of a document, if this process has it loaded. */
+  get(documentId: string): Room | undefined {
+    const room = this.rooms.get(documentId);
+    return room?.state === "open" ? room : undefined;
+  }
+
+  /** Every loaded room. */
+  all(): Room[] {
+    return [...this.rooms.values()];
+  }
+
+  /** Takes a hold on a document's room, loading it if needed. Pair with release(). */
+  async acquire(documentId: string, schoolId: () => Promise<string>): Promise<Room> {
+    for (;;) {
+      const unloading = this.unloading.get(documentId);
+      if (unloading) {
+        await unloading;
+        continue;
+      }
+      const room = this.rooms.get(documentId);
+      if (room?.state === "open") {
+        room.refs++;
+        return room;
+      }
+      let loading = this.loading.get(documentId);
+      if (!loading) {
+        loading = this.load(documentId, schoolId).finally(() => this.loading.delete(documentId));
+        this.loading.set(documentId, loading);
+      }
+      await loading;
+    }
+  }
+
+  /** Lets go of a hold; the last one out unloads the room. */
+  release(room: Room): void {
+    room.refs--;
+    if (room.refs > 0 || room.state !== "open") return;
+    room.state = "unloading";
+    const done = this.unload(room).finally(() => {
+      this.rooms.delete(room.documentId);
+      this.unloading.delete(room.documentId);
+    });
+    this.unloading.set(room.documentId, done);
+  }
+
+  /** Resolves once no room is loading or unloading. */
+  async idle(): Promise<void> {
+    while (this.loading.size || this.unloading.size) {
+      await Promise.allSettled([...this.loading.values(), ...this.unloading.values()]);
+    }
+  }
+
+  private async load(documentId: string, schoolId: () => Promise<string>): Promise<Room> {
+    const { db, log, logger } = this.services;
+    const school = await schoolId();
+    const rows = await readRows(db, documentId);
+    const doc = new Y.Doc();
+    // Updates still queued for the log belong to the document too (a reload mid-flush).
+    applyAll(doc, rows, documentId, logger, log.pendingFor(documentId));
+    const room = new Room(documentId, school, doc, this.services);
+    await this.services.runHook("onLoad", room.context);
+    this.rooms.set(documentId, room);
+    this.compactor.track(documentId, rows.updates.length);
+    return room;
+  }
+
+  private async unload(room: Room): Promise<void> {
+    // Flush before unload, or the last keystrokes of a closing tab would exist only in memory.
+    await this.services.log.flush();
+    await this.services.runHook("onUnload", room.context);
+    this.compactor.untrack(room.documentId);
+    room.destroy();
+  }
+}

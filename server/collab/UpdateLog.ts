@@ -1,0 +1,199 @@
+/**
+ * The append-only update log with a group commit: accepted updates queue in memory and are
+ * written together, one multi-row INSERT per batch, so every update reaches Postgres within a
+ * few milliseconds however many rooms are busy. While a batch is in flight the next one fills.
+ */
+import type { Db } from "../db/client.js";
+import { documentUpdates } from "../db/schema/index.js";
+import type { Logger } from "../logger.js";
+
+interface Entry {
+  seq: number;
+  documentId: string;
+  update: Uint8Array;
+  userId: string | null;
+}
+
+/** Tunables of the group commit. */
+export interface UpdateLogOptions {
+  /** How long an idle log waits to gather a batch; keeps small bursts in one INSERT. */
+  flushDelayMs?: number;
+  /** Rows per INSERT (three parameters each, far below Postgres's 65,535). */
+  maxBatchRows?: number;
+  /** Bytes per INSERT, so one huge paste does not drag a giant batch along. */
+  maxBatchBytes?: number;
+  /** Called after rows are stored, with how many per document (drives compaction). */
+  onStored?: (documentId: string, count: number) => void;
+}
+
+const FOREIGN_KEY_VIOLATION = "23503";
+
+/** The group-committing writer of `document_updates`. */
+export class UpdateLog {
+  private readonly queue: Entry[] = [];
+  private inflight: Entry[] = [];
+  private seq = 0;
+  private storedSeq = 0;
+  private waiters: { seq: number; resolve: () => void }[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private giveUpAt = Infinity;
+  private readonly flushDelayMs: number;
+  private readonly maxBatchRows: number;
+  private readonly maxBatchBytes: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+    private readonly options: UpdateLogOptions = {},
+  ) {
+    this.flushDelayMs = options.flushDelayMs ?? 5;
+    this.maxBatchRows = options.maxBatchRows ?? 1000;
+    this.maxBatchBytes = options.maxBatchBytes ?? 8 * 1024 * 1024;
+  }
+
+  /** Queues an accepted update; it is stored within the flush delay plus one INSERT. */
+  append(documentId: string, update: Uint8Array, userId: string | null): void {
+    this.queue.push({ seq: ++this.seq, documentId, update, userId });
+    this.schedule(this.flushDelayMs);
+  }
+
+  /** Resolves once everything appended before the call is stored. */
+  flush(): Promise<void> {
+    if (this.storedSeq >= this.seq) return Promise.resolve();
+    const seq = this.seq;
+    const done = new Promise<void>((resolve) => this.waiters.push({ seq, resolve }));
+    this.schedule(0);
+    return done;
+  }
+
+  /** Updates of one document not yet known to be stored (queued or in flight). */
+  pendingFor(documentId: string): Uint8Array[] {
+    return [...this.inflight, ...this.queue].filter((e) => e.documentId === documentId).map((e) => e.update);
+  }
+
+  /** How many updates wait to be stored. */
+  get pending(): number {
+    return this.queue.length + this.inflight.length;
+  }
+
+  /**
+   * Flushes for shutdown. If the database stays unreachable past `timeoutMs`, gives up and
+   * returns how many updates could not be stored (their clients still hold them).
+   */
+  async close(timeoutMs = 10_000): Promise<number> {
+    this.giveUpAt = Date.now() + timeoutMs;
+    await this.flush();
+    return this.pending;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.running) return;
+    if (this.timer) {
+      if (delayMs > 0) return;
+      clearTimeout(this.timer);
+    }
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.drain().finally(() => {
+        this.running = null;
+        if (this.queue.length) this.schedule(0);
+      });
+    }, delayMs);
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length) {
+      const batch = this.takeBatch();
+      this.inflight = batch;
+      const stored = await this.insertWithRetry(batch);
+      this.inflight = [];
+      this.storedSeq = batch[batch.length - 1]!.seq;
+      this.resolveWaiters();
+      if (stored) this.reportStored(batch);
+    }
+  }
+
+  private takeBatch(): Entry[] {
+    let bytes = 0;
+    let n = 0;
+    while (n < this.queue.length && n < this.maxBatchRows) {
+      bytes += this.queue[n]!.update.byteLength;
+      if (n > 0 && bytes > this.maxBatchBytes) break;
+      n++;
+    }
+    return this.queue.splice(0, n);
+  }
+
+  /** Inserts a batch, retrying while the database is away; false when it was given up. */
+  private async insertWithRetry(batch: Entry[]): Promise<boolean> {
+    let remaining: Entry[][] = [batch];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        while (remaining.length) {
+          await this.insert(remaining[0]!);
+          remaining.shift();
+        }
+        return true;
+      } catch (err) {
+        if (pgCode(err) === FOREIGN_KEY_VIOLATION) {
+          // A deleted document poisons a whole batch: retry per document and drop only its updates.
+          if (remaining.length === 1 && remaining[0] === batch) remaining = groupByDocument(batch);
+          else this.dropDeleted(remaining.shift()!);
+          attempt = -1;
+          continue;
+        }
+        if (Date.now() >= this.giveUpAt) {
+          this.logger.error("collab: gave up storing updates at shutdown", { updates: batch.length, err: String(err) });
+          return false;
+        }
+        const waitMs = Math.min(100 * 2 ** attempt, 5000);
+        this.logger.error("collab: storing updates failed, retrying", { updates: batch.length, waitMs, err: String(err) });
+        await new Promise((r) => setTimeout(r, Math.min(waitMs, Math.max(0, this.giveUpAt - Date.now()))));
+      }
+    }
+  }
+
+  private dropDeleted(entries: Entry[]): void {
+    this.logger.warn("collab: dropped updates of a deleted document", {
+      documentId: entries[0]?.documentId,
+      updates: entries.length,
+    });
+  }
+
+  private async insert(batch: Entry[]): Promise<void> {
+    await this.db
+      .insert(documentUpdates)
+      .values(batch.map((e) => ({ documentId: e.documentId, update: e.update, userId: e.userId })));
+  }
+
+  private resolveWaiters(): void {
+    const ready = this.waiters.filter((w) => w.seq <= this.storedSeq);
+    this.waiters = this.waiters.filter((w) => w.seq > this.storedSeq);
+    for (const w of ready) w.resolve();
+  }
+
+  private reportStored(batch: Entry[]): void {
+    if (!this.options.onStored) return;
+    const counts = new Map<string, number>();
+    for (const e of batch) counts.set(e.documentId, (counts.get(e.documentId) ?? 0) + 1);
+    for (const [documentId, count] of counts) this.options.onStored(documentId, count);
+  }
+}
+
+function groupByDocument(batch: Entry[]): Entry[][] {
+  const groups = new Map<string, Entry[]>();
+  for (const e of batch) {
+    const group = groups.get(e.documentId);
+    if (group) group.push(e);
+    else groups.set(e.documentId, [e]);
+  }
+  return [...groups.values()];
+}
+
+/** The Postgres SQLSTATE of an error, through drizzle's wrapper if there is one. */
+function pgCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = e?.code ?? e?.cause?.code;
+  return typeof code === "string" ? code : undefined;
+}

@@ -1,0 +1,56 @@
+/**
+ * What the room server tolerates, and the close codes it answers with when a connection goes
+ * past it. Codes 4400-4499 tell a stock y-websocket provider not to reconnect (the same
+ * bad message would only be sent again); 1001 and 1013 invite it back.
+ */
+
+/** Close codes and the reason text sent with each. */
+export const Close = {
+  /** The server is shutting down (SIGTERM); the provider reconnects to the next process. */
+  goingAway: { code: 1001, reason: "server shutting down" },
+  /** Set by `ws` itself when a frame passes maxPayload; listed here so the code is documented. */
+  tooBig: { code: 1009, reason: "message too big" },
+  /** Something failed on the server while handling this connection's message. */
+  internal: { code: 1011, reason: "internal error" },
+  /** The room could not be loaded or reloaded; try again later. */
+  tryAgainLater: { code: 1013, reason: "document unavailable, try again" },
+  /** The socket fell too far behind on reading what the room sends. */
+  tooSlow: { code: 1013, reason: "connection too slow" },
+  /** The message failed to decode (not y-websocket, truncated, or a garbled update). */
+  malformed: { code: 4400, reason: "malformed message" },
+  /** Read access was withdrawn while connected. */
+  forbidden: { code: 4403, reason: "permission withdrawn" },
+  /** The document was deleted while connected. */
+  gone: { code: 4404, reason: "document not found" },
+  /** A message type this server does not speak. */
+  unsupported: { code: 4415, reason: "unsupported message type" },
+  /** An update that decoded but could not be applied to the document. */
+  rejectedUpdate: { code: 4422, reason: "update could not be applied" },
+} as const;
+
+export type CloseReason = (typeof Close)[keyof typeof Close];
+
+/** Tunables with defaults; the message size comes from env.COLLAB_MAX_MESSAGE_BYTES. */
+export interface CollabLimits {
+  /** Largest frame accepted from a client, in bytes. */
+  maxMessageBytes: number;
+  /** Bytes a connection may queue while its room loads before it is closed. */
+  maxBacklogBytes: number;
+  /** Unsent bytes a socket may hold before it is dropped as too slow. */
+  maxBufferedBytes: number;
+  /** Awareness client ids one connection may speak for (a provider uses one). */
+  maxAwarenessClients: number;
+  /** How often dead sockets are detected with a ping. */
+  heartbeatMs: number;
+}
+
+/** The limits used unless a caller overrides them. */
+export function defaultLimits(maxMessageBytes: number): CollabLimits {
+  return {
+    maxMessageBytes,
+    maxBacklogBytes: 4 * maxMessageBytes,
+    maxBufferedBytes: 64 * 1024 * 1024,
+    maxAwarenessClients: 4,
+    heartbeatMs: 30_000,
+  };
+}

@@ -1,0 +1,102 @@
+/** Real y-websocket clients for collab tests: stock WebsocketProvider over `ws`, signed in by cookie. */
+import { WebSocket } from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as decoding from "lib0/decoding";
+import * as Y from "yjs";
+import { eventually } from "../support.js";
+
+/** A ws WebSocket class that sends a session cookie, as a browser would on the upgrade. */
+export function cookieWebSocket(cookie: string | null): typeof WebSocket {
+  return class CookieWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: cookie ? { cookie } : {} });
+    }
+  };
+}
+
+/** One collaborating client and what it saw. */
+export interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  text: Y.Text;
+  /** Reasons of "permission denied" auth messages received. */
+  denied: string[];
+  /** Close events from the server. */
+  closes: { code: number; reason: string }[];
+  destroy(): void;
+}
+
+/** The WebSocket base URL of a server's collab endpoint. */
+export const collabUrl = (httpUrl: string) => `${httpUrl.replace(/^http/, "ws")}/collab`;
+
+/** Connects a stock WebsocketProvider to /collab/<documentId> with a cookie (null for anonymous). */
+export function connectClient(
+  httpUrl: string,
+  documentId: string,
+  cookie: string | null,
+  options: { doc?: Y.Doc; connect?: boolean } = {},
+): Client {
+  const doc = options.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(collabUrl(httpUrl), documentId, doc, {
+    WebSocketPolyfill: cookieWebSocket(cookie) as unknown as typeof globalThis.WebSocket,
+    // Same-process clients would otherwise sync over BroadcastChannel and bypass the server.
+    disableBc: true,
+    maxBackoffTime: 300,
+    connect: options.connect ?? true,
+  });
+  const denied: string[] = [];
+  const closes: { code: number; reason: string }[] = [];
+  // The stock handler only console.warns; record the reason instead, keeping the protocol intact.
+  provider.messageHandlers[2] = (_encoder, decoder) => {
+    if (decoding.readVarUint(decoder) === 0) denied.push(decoding.readVarString(decoder));
+  };
+  provider.on("connection-close", (event) => {
+    if (event) closes.push({ code: event.code, reason: event.reason });
+  });
+  return {
+    doc,
+    provider,
+    text: doc.getText("body"),
+    denied,
+    closes,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Waits until a client has completed its sync exchange with the server. */
+export function synced(client: Client, timeout = 5000): Promise<void> {
+  return eventually(
+    () => {
+      if (!client.provider.synced) throw new Error("not synced yet");
+    },
+    { timeout },
+  );
+}
+
+/** Opens a raw socket; resolves with it open, or with the HTTP status the server refused with. */
+export function rawSocket(httpUrl: string, documentId: string, cookie: string | null): Promise<{ ws: WebSocket } | { status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const ws = new (cookieWebSocket(cookie))(`${collabUrl(httpUrl)}/${documentId}`);
+    ws.binaryType = "nodebuffer";
+    ws.once("open", () => resolve({ ws }));
+    ws.once("unexpected-response", (_req, res) => {
+      let body = "";
+      res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    ws.once("error", (err) => reject(err));
+  });
+}
+
+/** Collects frames and the close event of a raw socket. */
+export function record(ws: WebSocket): { frames: Uint8Array[]; closed: Promise<{ code: number; reason: string }> } {
+  const frames: Uint8Array[] = [];
+  ws.on("message", (data: Buffer) => frames.push(new Uint8Array(data)));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.once("close", (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  return { frames, closed };
+}
