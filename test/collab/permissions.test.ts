@@ -1,0 +1,150 @@
+/** Roles hold on the socket: who may connect, and whose updates are refused (DESIGN section 7). */
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PERMISSION_DENIED, loadDocumentState } from "../../server/collab/index.js";
+import { documents } from "../../server/db/schema/index.js";
+import { buildSchool } from "../factories.js";
+import { eventually } from "../support.js";
+import { connectClient, rawSocket, record, synced, type Client } from "./clients.js";
+import { collabStage, type Person } from "./fixture.js";
+
+describe("permissions on /collab", () => {
+  let stage: Awaited<ReturnType<typeof collabStage>>;
+  let leader: Person;
+  let governor: Person;
+  let otherHead: Person;
+  const clients: Client[] = [];
+  const client = (...args: Parameters<typeof connectClient>) => {
+    const c = connectClient(...args);
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    stage = await collabStage();
+    leader = await stage.person("school_leader");
+    governor = await stage.person("governor");
+    const otherSchool = await buildSchool(stage.db);
+    otherHead = await stage.person("school_leader", otherSchool.id);
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await stage.server.closeAll();
+  });
+
+  it("a governor reads the document, but their update reaches no one and is not stored", async () => {
+    const documentId = await stage.newDocument();
+    const writer = client(stage.server.url, documentId, leader.cookie);
+    await synced(writer);
+    writer.text.insert(0, "The plan. ");
+    const gov = client(stage.server.url, documentId, governor.cookie);
+    await synced(gov);
+    await eventually(() => expect(gov.text.toString()).toBe("The plan. "));
+    // Joining with nothing new (an empty sync step 2) is normal and draws no refusal.
+    expect(gov.denied).toEqual([]);
+
+    gov.text.insert(0, "GOVERNOR WAS HERE ");
+    await eventually(() => expect(gov.denied).toEqual([PERMISSION_DENIED]));
+    // The writer carries on, and a later writer edit still reaches the governor.
+    writer.text.insert(writer.text.length, "More. ");
+    await eventually(() => expect(gov.text.toString()).toContain("More. "));
+    expect(writer.text.toString()).toBe("The plan. More. ");
+
+    await stage.server.collab.flushAll();
+    const stored = await loadDocumentState(stage.db, documentId);
+    expect(stored.getText("body").toString()).toBe("The plan. More. ");
+    // The governor's socket stays open: refused edits are not an offence.
+    expect(gov.closes).toEqual([]);
+
+    // Reconnecting with the refused edit still in its doc is refused again, not merged.
+    gov.provider.disconnect();
+    gov.provider.connect();
+    await eventually(() => expect(gov.denied.length).toBeGreaterThanOrEqual(2));
+    const fresh = client(stage.server.url, documentId, leader.cookie);
+    await synced(fresh);
+    expect(fresh.text.toString()).toBe("The plan. More. ");
+  });
+
+  it("an approved document is read-only even for its school leader", async () => {
+    const documentId = await stage.newDocument("approved");
+    const c = client(stage.server.url, documentId, leader.cookie);
+    await synced(c);
+    c.text.insert(0, "sneaky edit");
+    await eventually(() => expect(c.denied).toEqual([PERMISSION_DENIED]));
+    await stage.server.collab.flushAll();
+    expect((await loadDocumentState(stage.db, documentId)).getText("body").toString()).toBe("");
+  });
+
+  it("approving a document while it is open turns its writers read-only", async () => {
+    const documentId = await stage.newDocument();
+    const c = client(stage.server.url, documentId, leader.cookie);
+    const watcher = client(stage.server.url, documentId, governor.cookie);
+    await Promise.all([synced(c), synced(watcher)]);
+    c.text.insert(0, "Draft text. ");
+    await eventually(() => expect(watcher.text.toString()).toBe("Draft text. "));
+
+    await stage.db.update(documents).set({ status: "approved" }).where(eq(documents.id, documentId));
+    await stage.server.deps.hooks.onDocumentStatusChanged!(documentId);
+    c.text.insert(c.text.length, "After approval.");
+    await eventually(() => expect(c.denied).toEqual([PERMISSION_DENIED]));
+    await stage.server.collab.flushAll();
+    expect((await loadDocumentState(stage.db, documentId)).getText("body").toString()).toBe("Draft text. ");
+    expect(watcher.text.toString()).toBe("Draft text. ");
+  });
+
+  it("refuses another school's head and an anonymous socket before sending a byte", async () => {
+    const documentId = await stage.newDocument();
+    const anonymous = await rawSocket(stage.server.url, documentId, null);
+    expect(anonymous).toMatchObject({ status: 401 });
+    const foreign = await rawSocket(stage.server.url, documentId, otherHead.cookie);
+    expect(foreign).toMatchObject({ status: 404 });
+    const forged = await rawSocket(stage.server.url, documentId, "trellis_session=abc.def");
+    expect(forged).toMatchObject({ status: 401 });
+    const missing = await rawSocket(stage.server.url, "00000000-0000-4000-8000-000000000000", leader.cookie);
+    expect(missing).toMatchObject({ status: 404 });
+    const notAnId = await rawSocket(stage.server.url, "not-a-document", leader.cookie);
+    expect(notAnId).toMatchObject({ status: 404 });
+
+    // A stock provider from another school's head never syncs and never gets the text.
+    const writer = client(stage.server.url, documentId, leader.cookie);
+    await synced(writer);
+    writer.text.insert(0, "Private to this school");
+    const intruder = client(stage.server.url, documentId, otherHead.cookie);
+    await eventually(() => expect(intruder.closes.length).toBeGreaterThanOrEqual(2));
+    expect(intruder.provider.synced).toBe(false);
+    expect(intruder.text.toString()).toBe("");
+  });
+
+  it("refuses a cross-site browser origin", async () => {
+    const documentId = await stage.newDocument();
+    const { WebSocket } = await import("ws");
+    const url = `${stage.server.url.replace("http", "ws")}/collab/${documentId}`;
+    const status = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(url, { headers: { cookie: leader.cookie, origin: "https://evil.example" } });
+      ws.once("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once("open", () => reject(new Error("cross-site socket was admitted")));
+    });
+    expect(status).toBe(403);
+    const same = await new Promise<boolean>((resolve) => {
+      const ws = new WebSocket(url, { headers: { cookie: leader.cookie, origin: stage.server.url } });
+      ws.once("open", () => {
+        ws.close();
+        resolve(true);
+      });
+      ws.once("unexpected-response", () => resolve(false));
+    });
+    expect(same).toBe(true);
+  });
+
+  it("closes a reader whose access is withdrawn while connected", async () => {
+    const documentId = await stage.newDocument();
+    const leaving = await stage.person("governor");
+    const reader = await rawSocket(stage.server.url, documentId, leaving.cookie);
+    if (!("ws" in reader)) throw new Error(`refused: ${reader.status}`);
+    const { closed } = record(reader.ws);
+    const { memberships } = await import("../../server/db/schema/index.js");
+    await stage.db.delete(memberships).where(eq(memberships.userId, leaving.id));
+    await stage.server.collab.refreshPermissions(documentId);
+    expect(await closed).toEqual({ code: 4403, reason: "permission withdrawn" });
+  });
+});
