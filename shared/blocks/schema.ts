@@ -88,6 +88,22 @@ export interface BlockAttrsByType {
   finding: FindingAttrs;
 }
 
+/** Every block's `id` is a UUID made when the block is created. */
+export const isBlockId = (value: unknown): value is string => typeof value === "string" && uuid.safeParse(value).success;
+
+/**
+ * A fresh block id. `crypto.randomUUID` only exists in secure contexts, and a school may open
+ * Trellis over plain http on its LAN, so fall back to getRandomValues (available everywhere).
+ */
+export function newBlockId(): string {
+  if (typeof globalThis.crypto?.randomUUID === "function") return globalThis.crypto.randomUUID();
+  const b = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** A problem with one attribute; the block is kept and the attribute falls back to its default. */
 export interface BlockWarning {
   attribute: string;
