@@ -6,7 +6,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import type { Db } from "../db/client.js";
 import { documentResource, loadDocument } from "../documents/loadDocument.js";
 import type { Env } from "../env.js";
@@ -15,6 +15,7 @@ import { loadActor } from "../policies/actor.js";
 import { can, type Actor } from "../policies/index.js";
 import { Compactor } from "./Compactor.js";
 import { Connection } from "./Connection.js";
+import { applyAll, readRows } from "./documentStore.js";
 import type { CollabExtension, RoomContext } from "./extension.js";
 import { Close, defaultLimits, type CollabLimits } from "./limits.js";
 import { RoomRegistry, type RoomServices } from "./RoomRegistry.js";
@@ -41,6 +42,11 @@ export interface Collab {
    * open connections and resolves once it is stored. `userId` is who it is done for, or null.
    */
   changeDocument(documentId: string, fn: (doc: Y.Doc) => void, userId: string | null): Promise<void>;
+  /**
+   * The document's current state as one Yjs update: the live room's doc (with edits not yet
+   * flushed) when it is open here, else the stored state plus anything still queued.
+   */
+  documentState(documentId: string): Promise<Uint8Array>;
   /** Re-checks every connection's read and write access to a document (after approval, role changes). */
   refreshPermissions(documentId: string): Promise<void>;
   /** Resolves once every accepted update is stored. */
@@ -159,6 +165,16 @@ export function createCollab(options: CollabOptions): Collab {
     }
   }
 
+  async function documentState(documentId: string): Promise<Uint8Array> {
+    const room = rooms.get(documentId);
+    if (room) return Y.encodeStateAsUpdate(room.doc);
+    const doc = new Y.Doc();
+    applyAll(doc, await readRows(db, documentId), documentId, logger, log.pendingFor(documentId));
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    return state;
+  }
+
   async function refreshPermissions(documentId: string): Promise<void> {
     const affected = [...connections].filter((c) => c.documentId === documentId && !c.closed);
     if (!affected.length) return;
@@ -200,6 +216,7 @@ export function createCollab(options: CollabOptions): Collab {
   return {
     handleUpgrade,
     changeDocument,
+    documentState,
     refreshPermissions,
     flushAll: () => log.flush(),
     close,

@@ -6,7 +6,7 @@ import * as Y from "yjs";
 import { eventually } from "../support.js";
 
 /** A ws WebSocket class that sends a session cookie, as a browser would on the upgrade. */
-export function cookieWebSocket(cookie: string | null): typeof WebSocket {
+export function cookieWebSocket(cookie: string | null) {
   return class CookieWebSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, { headers: cookie ? { cookie } : {} });

@@ -124,6 +124,25 @@ describe("co-editing over /collab", () => {
     await eventually(() => expect(stage.server.collab.stats().rooms).toBe(roomsBefore));
   });
 
+  it("documentState reads the live room, edits not yet flushed included", async () => {
+    const documentId = await stage.newDocument();
+    const a = client(stage.server.url, documentId, leader.cookie);
+    await synced(a);
+    a.text.insert(0, "live words");
+    await eventually(async () => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, await stage.server.collab.documentState(documentId));
+      expect(doc.getText("body").toString()).toBe("live words");
+    });
+
+    // A document whose room is closed reads from the log.
+    const closed = await stage.newDocument();
+    await stage.server.collab.changeDocument(closed, (d) => d.getText("body").insert(0, "stored words"), null);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await stage.server.collab.documentState(closed));
+    expect(doc.getText("body").toString()).toBe("stored words");
+  });
+
   it("a Y.Doc observer on the server sees the connection's user as the origin", async () => {
     const documentId = await stage.newDocument();
     const a = client(stage.server.url, documentId, champion.cookie);
