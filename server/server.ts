@@ -11,6 +11,8 @@ import type { Env } from "./env.js";
 import type { AppDeps } from "./http/context.js";
 import { createLogger } from "./logger.js";
 import { createCollab, type Collab, type CollabExtension } from "./collab/index.js";
+import { templateOptions } from "./documents/templateOptions.js";
+import { writeTemplate } from "../shared/templates/index.js";
 import { DocumentEvents } from "./events/documentEvents.js";
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
@@ -50,6 +52,8 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
   });
   deps.hooks.onDocumentStatusChanged = (id) => collab.refreshPermissions(id);
+  // The server writes the template once, on creation, so two people opening a new document never get it twice.
+  deps.hooks.onDocumentCreated = (doc) => collab.changeDocument(doc.id, (ydoc) => void writeTemplate(ydoc, templateOptions(doc)), null);
   const port = (server.address() as AddressInfo).port;
   const base = env.PUBLIC_URL ?? `http://localhost:${port}`;
   const url = `http://127.0.0.1:${port}`;

@@ -21,7 +21,7 @@ export interface AppDeps {
 /** Late-bound collaborators, so routes need not import the collab server. */
 export interface AppHooks {
   /** Called after a document is created, to write its template into the Y.Doc. */
-  onDocumentCreated?: (documentId: string, actor: Actor) => Promise<void>;
+  onDocumentCreated?: (doc: { id: string; kind: string; framework: string | null }, actor: Actor) => Promise<void>;
   /** The document's current Yjs state (with unflushed edits) and its blocks, for a named version. */
   captureVersion?: (documentId: string) => Promise<VersionCapture>;
   /** Called after a document's status changes, so open rooms re-check who may write. */

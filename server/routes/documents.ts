@@ -52,7 +52,7 @@ export const documentRoutes = new Hono<AppEnv>()
     if (!school) throw new HttpError(404, "not_found", "School not found");
     authorize(actor, "createDocument", { type: "school", id: input.schoolId });
     const doc = await createDocument(db, input, actor.id);
-    await hooks.onDocumentCreated?.(doc.id, actor);
+    await hooks.onDocumentCreated?.(doc, actor);
     return c.json(presentDocument(doc), 201);
   })
   .get("/documents/:id", async (c) => {

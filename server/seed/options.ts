@@ -1,6 +1,7 @@
-/** How the demo seed fills documents: with the demo content when the editor's blocks exist. */
+/** How the demo seed fills documents: each starts from its kind's template. */
+import { writeTemplate } from "../../shared/templates/index.js";
 import type { SeedOptions } from "./seedDemo.js";
 
 export function demoSeedOptions(): SeedOptions {
-  return {};
+  return { writeContent: (doc, ctx) => void writeTemplate(doc, { kind: ctx.kind, framework: ctx.framework }) };
 }
