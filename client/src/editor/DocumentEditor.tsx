@@ -1,0 +1,43 @@
+/**
+ * The editor for `/documents/:id`, loaded lazily by the page so sign-in and home stay light.
+ * It reads who you are, the document and its school's people, then opens the live editor.
+ */
+import { useCallback, useEffect, useState } from "react";
+import type { FrameworkKey } from "../../../shared/frameworks/index.js";
+import { DEFAULT_FRAMEWORK, isFrameworkKey } from "../../../shared/frameworks/index.js";
+import { loadEditorData, readOnlyReason, type EditorData } from "./editorData.js";
+import { PlanEditor } from "./PlanEditor.js";
+import { useCollabDocument } from "./useCollabDocument.js";
+import "./editor.css";
+
+export interface DocumentEditorProps {
+  documentId: string;
+}
+
+/** Loads what the editor needs, then shows it; a refusal from the server re-reads the permissions. */
+export default function DocumentEditor({ documentId }: DocumentEditorProps) {
+  const [data, setData] = useState<EditorData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    loadEditorData(documentId).then(setData, (err: Error) => setError(err.message));
+  }, [documentId]);
+  useEffect(load, [load]);
+
+  // The server refused an edit: the document was approved, or this person's role changed.
+  const { collab, connection } = useCollabDocument(documentId, load);
+
+  if (error) return <div className="pe-message" role="alert">{error}</div>;
+  if (!data || !collab) return <div className="pe-message">Opening the document…</div>;
+  const framework: FrameworkKey = isFrameworkKey(data.document.framework) ? data.document.framework : DEFAULT_FRAMEWORK;
+  return (
+    <PlanEditor
+      collab={collab}
+      connection={connection}
+      framework={framework}
+      me={data.me}
+      people={data.people}
+      readOnlyReason={readOnlyReason(data)}
+    />
+  );
+}

@@ -1,0 +1,168 @@
+/** The form controls inside block node views: labelled, keyboard-reachable, disabled when read-only. */
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { RAG_LABELS, RAGS, type Rag } from "../../../../shared/enums.js";
+import { usePlan } from "../PlanContext.js";
+
+/** A labelled cell of a block's field grid. */
+export function Field({ label, htmlFor, children, wide }: { label: string; htmlFor?: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <div className={wide ? "pe-field pe-field-wide" : "pe-field"}>
+      {htmlFor ? <label htmlFor={htmlFor}>{label}</label> : <span className="pe-field-label">{label}</span>}
+      {children}
+    </div>
+  );
+}
+
+/**
+ * Free text kept as a local draft while typing and written to the block after a pause, on Enter
+ * or on leaving the field. Writing on every keystroke would re-render the node view mid-word and
+ * let a collaborator's update yank the caret.
+ */
+export function TextField(props: {
+  label: string;
+  value: string;
+  onCommit: (value: string) => void;
+  disabled: boolean;
+  placeholder?: string;
+  multiline?: boolean;
+  wide?: boolean;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState(props.value);
+  const focused = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(props);
+  latest.current = props;
+  const pending = useRef<string | null>(null);
+
+  const commit = () => {
+    clearTimeout(timer.current);
+    const value = pending.current;
+    pending.current = null;
+    if (value !== null && value !== latest.current.value) latest.current.onCommit(value);
+  };
+  // Someone else's change shows at once, unless this person is typing in the field.
+  useEffect(() => {
+    if (!focused.current) setDraft(props.value);
+  }, [props.value]);
+  useEffect(() => commit, []);
+
+  const common = {
+    id,
+    value: draft,
+    disabled: props.disabled,
+    placeholder: props.placeholder,
+    onFocus: () => {
+      focused.current = true;
+    },
+    onBlur: () => {
+      focused.current = false;
+      commit();
+    },
+    onChange: (e: { target: { value: string } }) => {
+      setDraft(e.target.value);
+      pending.current = e.target.value;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(commit, 500);
+    },
+  };
+  return (
+    <Field label={props.label} htmlFor={id} wide={props.wide}>
+      {props.multiline ? (
+        <textarea {...common} rows={2} />
+      ) : (
+        <input type="text" {...common} onKeyDown={(e) => e.key === "Enter" && commit()} />
+      )}
+    </Field>
+  );
+}
+
+/** A date picker; an emptied date clears the attribute. */
+export function DateField({ label, value, onCommit, disabled }: { label: string; value: string | null; onCommit: (v: string | null) => void; disabled: boolean }) {
+  const id = useId();
+  return (
+    <Field label={label} htmlFor={id}>
+      <input id={id} type="date" value={value ?? ""} disabled={disabled} onChange={(e) => onCommit(e.target.value || null)} />
+    </Field>
+  );
+}
+
+/** A select over fixed options; `empty` adds a "not chosen" option mapped to null. */
+export function SelectField<V extends string>(props: {
+  label: string;
+  value: V | null;
+  options: readonly { value: V; label: string }[];
+  onChange: (value: V | null) => void;
+  disabled: boolean;
+  empty?: string;
+}) {
+  const id = useId();
+  const known = props.value === null || props.options.some((o) => o.value === props.value);
+  return (
+    <Field label={props.label} htmlFor={id}>
+      <select id={id} value={props.value ?? ""} disabled={props.disabled} onChange={(e) => props.onChange((e.target.value || null) as V | null)}>
+        {props.empty !== undefined && <option value="">{props.empty}</option>}
+        {!known && <option value={props.value!}>{props.value} (not recognised)</option>}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** RAG as a colour chip with its word: colour alone fails colour-blind readers. */
+export function RagBadge({ rag }: { rag: Rag }) {
+  return (
+    <span className={`pe-rag pe-rag-${rag}`} data-rag={rag}>
+      <span className="pe-rag-dot" aria-hidden="true" />
+      {RAG_LABELS[rag]}
+    </span>
+  );
+}
+
+const RAG_OPTIONS = RAGS.map((r) => ({ value: r, label: RAG_LABELS[r] }));
+
+/** Picks the RAG rating; `none` is "Not rated", `blue` is "Complete". */
+export function RagField({ value, onChange, disabled }: { value: Rag; onChange: (v: Rag) => void; disabled: boolean }) {
+  return <SelectField label="RAG" value={value} options={RAG_OPTIONS} onChange={(v) => onChange(v ?? "none")} disabled={disabled} />;
+}
+
+/** Owners from the school's people: chips with a remove button, and a select to add one more. */
+export function OwnersField({ value, onChange, disabled }: { value: readonly string[]; onChange: (v: string[]) => void; disabled: boolean }) {
+  const { people, peopleById } = usePlan();
+  const id = useId();
+  const available = people.filter((p) => !value.includes(p.id));
+  return (
+    <Field label="Owners" htmlFor={id} wide>
+      <div className="pe-owners">
+        {value.length === 0 && <span className="pe-muted">No owner yet</span>}
+        {value.map((ownerId) => {
+          const name = peopleById.get(ownerId)?.name ?? "Someone no longer at the school";
+          return (
+            <span key={ownerId} className="pe-owner" data-owner={ownerId}>
+              {name}
+              {!disabled && (
+                <button type="button" aria-label={`Remove ${name} as owner`} onClick={() => onChange(value.filter((v) => v !== ownerId))}>
+                  ×
+                </button>
+              )}
+            </span>
+          );
+        })}
+        {!disabled && (
+          <select id={id} value="" aria-label="Add an owner" onChange={(e) => e.target.value && onChange([...value, e.target.value])}>
+            <option value="">Add owner…</option>
+            {available.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.roleLabel ? `${p.name} (${p.roleLabel})` : p.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+    </Field>
+  );
+}

@@ -1,0 +1,42 @@
+/** The API calls the editor makes before it opens: who you are, the document and its school's people. */
+import type { Person } from "./PlanContext.js";
+
+export interface EditorData {
+  me: { id: string; name: string };
+  roles: { role: string; label: string; schoolId: string | null }[];
+  document: { id: string; schoolId: string; kind: string; title: string; framework: string | null; status: string };
+  abilities: { update: boolean; comment: boolean };
+  people: Person[];
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const res = await fetch(path, { credentials: "same-origin", headers: { accept: "application/json" } });
+  if (res.ok) return (await res.json()) as T;
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  if (res.status === 401) throw new Error("Sign in to open this document.");
+  throw new Error(body?.error?.message ?? `The document could not be opened (${res.status}).`);
+}
+
+/** Fetches everything in parallel where it can. */
+export async function loadEditorData(documentId: string): Promise<EditorData> {
+  const [me, doc] = await Promise.all([
+    getJson<{ user: EditorData["me"]; roles: EditorData["roles"] }>("/api/me"),
+    getJson<{ document: EditorData["document"]; abilities: EditorData["abilities"] }>(`/api/documents/${encodeURIComponent(documentId)}`),
+  ]);
+  const { people } = await getJson<{ people: { id: string; name: string; roleLabel: string }[] }>(
+    `/api/schools/${encodeURIComponent(doc.document.schoolId)}/people`,
+  );
+  return { me: me.user, roles: me.roles, document: doc.document, abilities: doc.abilities, people };
+}
+
+const withArticle = (label: string) => `${/^[aeiou]/i.test(label) ? "an" : "a"} ${label.toLowerCase()}`;
+
+/** Why this person cannot change the text, in words for the banner; null when they can. */
+export function readOnlyReason({ abilities, document, roles }: Pick<EditorData, "abilities" | "document" | "roles">): string | null {
+  if (abilities.update) return null;
+  if (document.status === "approved") return "This document is approved and locked. It can be edited again when a new revision starts.";
+  if (document.status === "archived") return "This document is archived, so its text can no longer change.";
+  const role = roles.find((r) => r.schoolId === document.schoolId) ?? roles.find((r) => r.schoolId === null);
+  const who = role ? `As ${withArticle(role.label)}, you` : "You";
+  return `${who} can read this document${abilities.comment ? " and comment on it" : ""}, but only the school's leaders and the trust can change its text.`;
+}

@@ -1,0 +1,107 @@
+/**
+ * One document's Y.Doc and its y-websocket connection to `/collab/<documentId>`, with the
+ * connection state people see: online or offline, and whether their edits have reached the server.
+ * Edits made offline live in the page's Y.Doc and go up in the sync exchange when the socket returns.
+ */
+import { useEffect, useRef, useState } from "react";
+import * as authProtocol from "y-protocols/auth";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+
+export interface ConnectionState {
+  status: "connecting" | "connected" | "disconnected";
+  /** The first sync with the server has completed since the last (re)connect. */
+  synced: boolean;
+  /** Local edits not yet handed to the server. */
+  unsaved: number;
+}
+
+export interface CollabDocument {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+const AUTH_MESSAGE = 2;
+
+/** The socket URL for a document: same host as the page, ws or wss to match it. */
+export function collabUrl(): string {
+  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
+}
+
+/** Creates the Y.Doc and provider for a document; `onDenied` hears when the server refuses our edits. */
+export function useCollabDocument(documentId: string, onDenied: (reason: string) => void) {
+  const [collab, setCollab] = useState<CollabDocument | null>(null);
+  const [connection, setConnection] = useState<ConnectionState>({ status: "connecting", synced: false, unsaved: 0 });
+  const denied = useRef(onDenied);
+  denied.current = onDenied;
+
+  useEffect(() => {
+    const ydoc = new Y.Doc();
+    // No BroadcastChannel: edits travel through the server only, so "saved" means the server has them.
+    const provider = new WebsocketProvider(collabUrl(), documentId, ydoc, { disableBc: true });
+    let unsaved = 0;
+    let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const publish = () =>
+      setConnection({
+        status: provider.wsconnected ? "connected" : provider.wsconnecting ? "connecting" : "disconnected",
+        synced: provider.synced,
+        unsaved,
+      });
+    // An update counts as saved once the socket has written it out; the server commits within 100 ms.
+    const watchFlush = () => {
+      clearTimeout(flushTimer);
+      if (!provider.wsconnected || !provider.synced) return;
+      if ((provider.ws?.bufferedAmount ?? 0) > 0) {
+        flushTimer = setTimeout(watchFlush, 50);
+        return;
+      }
+      unsaved = 0;
+      publish();
+    };
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === provider) return;
+      unsaved++;
+      publish();
+      clearTimeout(flushTimer);
+      flushTimer = setTimeout(watchFlush, 0);
+    };
+    const onStatus = () => publish();
+    const onSync = (synced: boolean) => {
+      publish();
+      if (synced) watchFlush();
+    };
+    ydoc.on("update", onUpdate);
+    provider.on("status", onStatus);
+    provider.on("sync", onSync);
+
+    provider.messageHandlers[AUTH_MESSAGE] = (_encoder, decoder, p) => {
+      authProtocol.readAuthMessage(decoder, p.doc, (_doc, reason) => denied.current(reason));
+    };
+
+    // The browser knows before the socket does; waiting for a heartbeat to time out takes 30 s.
+    const goOffline = () => provider.disconnect();
+    const goOnline = () => provider.connect();
+    const warnUnsaved = (e: BeforeUnloadEvent) => {
+      if (unsaved > 0) e.preventDefault();
+    };
+    window.addEventListener("offline", goOffline);
+    window.addEventListener("online", goOnline);
+    window.addEventListener("beforeunload", warnUnsaved);
+    if (!navigator.onLine) provider.disconnect();
+
+    setCollab({ ydoc, provider });
+    return () => {
+      clearTimeout(flushTimer);
+      window.removeEventListener("offline", goOffline);
+      window.removeEventListener("online", goOnline);
+      window.removeEventListener("beforeunload", warnUnsaved);
+      ydoc.off("update", onUpdate);
+      provider.destroy();
+      ydoc.destroy();
+      setCollab(null);
+    };
+  }, [documentId]);
+
+  return { collab, connection };
+}
