@@ -5,3 +5,4 @@ export * from "./memberships.js";
 export * from "./documents.js";
 export * from "./audit.js";
 export * from "./governance.js";
+export * from "./progress.js";
