@@ -1,0 +1,49 @@
+/**
+ * The router: every URL of the client in one place. Pages live in routes/, one per file.
+ * Signed-in pages sit inside <RequireSession>, which sends signed-out people to `/` to sign in.
+ */
+import type { ReactNode } from "react";
+import { createBrowserRouter, createRoutesFromElements, Route, RouterProvider } from "react-router";
+import { AppLayout } from "./components/AppLayout.js";
+import { RequireSession } from "./components/RequireSession.js";
+import { RouteError } from "./components/RouteError.js";
+import { DocumentPage } from "./routes/DocumentPage.js";
+import { HomeRoute } from "./routes/HomeRoute.js";
+import { InvitePage } from "./routes/InvitePage.js";
+import { NotFoundPage } from "./routes/NotFoundPage.js";
+import { PeoplePage } from "./routes/PeoplePage.js";
+import { SchoolPage } from "./routes/SchoolPage.js";
+import { SessionProvider } from "./session/SessionContext.js";
+
+const signedIn = (page: ReactNode) => <RequireSession>{page}</RequireSession>;
+
+/** Exported for tests and for features that need to navigate outside React. */
+export const router = createBrowserRouter(
+  createRoutesFromElements(
+    <Route element={<AppLayout />} errorElement={<RouteError />}>
+      {/* Open to everyone: `/` is sign-in when signed out and home when signed in. */}
+      <Route path="/" element={<HomeRoute />} />
+      <Route path="/invite/:token" element={<InvitePage />} />
+
+      {/* Foundation pages (signed in). */}
+      <Route path="/schools/:id" element={signedIn(<SchoolPage />)} />
+      <Route path="/documents/:id" element={signedIn(<DocumentPage />)} />
+      <Route path="/people" element={signedIn(<PeoplePage />)} />
+
+      {/* Feature routes go here, wrapped in signedIn(...), e.g.
+          <Route path="/trust" element={signedIn(<TrustPage />)} />
+          <Route path="/actions" element={signedIn(<ActionsPage />)} /> */}
+
+      <Route path="*" element={<NotFoundPage />} />
+    </Route>,
+  ),
+);
+
+/** The whole client: the session around the router. */
+export function App() {
+  return (
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,46 @@
+/** useResource: load something from the API with loading, error and retry states, and cancel on unmount. */
+import { useCallback, useEffect, useRef, useState } from "react";
+
+/** The three states every page shows: loading, failed (with a retry), or the data. */
+export type Resource<T> =
+  | { status: "loading"; data: undefined; error: undefined; reload: () => void }
+  | { status: "error"; data: undefined; error: unknown; reload: () => void }
+  | { status: "ready"; data: T; error: undefined; reload: () => void };
+
+/**
+ * Runs `load` now and whenever `deps` change. `reload()` fetches again but keeps showing the
+ * current data meanwhile, so a refresh after a save does not flash a spinner.
+ */
+export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): Resource<T> {
+  const [state, setState] = useState<{ status: "loading" | "error" | "ready"; data?: T; error?: unknown }>({ status: "loading" });
+  const [generation, setGeneration] = useState(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const depsKey = JSON.stringify(deps);
+  const lastKey = useRef(depsKey);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    // New inputs show a loading state; a reload of the same inputs keeps the old data on screen.
+    if (lastKey.current !== depsKey) {
+      lastKey.current = depsKey;
+      setState({ status: "loading" });
+    }
+    loadRef.current(controller.signal).then(
+      (data) => {
+        if (!controller.signal.aborted) setState({ status: "ready", data });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ status: "error", error });
+      },
+    );
+    return () => controller.abort();
+  }, [depsKey, generation]);
+
+  const reload = useCallback(() => {
+    // Retrying after a failure shows the spinner again, so the press visibly did something.
+    setState((s) => (s.status === "error" ? { status: "loading" } : s));
+    setGeneration((g) => g + 1);
+  }, []);
+  return { ...state, reload } as Resource<T>;
+}

@@ -1,0 +1,34 @@
+/** The page frame: skip link, header, and the main region that takes focus after each navigation. */
+import { useEffect, useRef } from "react";
+import { Outlet, useLocation } from "react-router";
+import { AppHeader } from "./AppHeader.js";
+
+export function AppLayout() {
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After a client-side navigation, move focus to the new page so keyboard and screen-reader users start at its top.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <AppHeader />
+      <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <p>Trellis · school-improvement plans for the whole trust</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+/** Who is signed in: loads GET /api/me once, and offers sign-in, sign-out and refresh to every page. */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { ApiError, onUnauthorized } from "../api/client.js";
+import type { Me } from "../api/types.js";
+import { fetchMe, login, logout } from "../features/auth/authApi.js";
+
+/** The session as the client knows it. "unknown" is the first load; "failed" means /api/me could not be reached. */
+export type SessionState =
+  | { status: "unknown" }
+  | { status: "signedOut" }
+  | { status: "signedIn"; me: Me }
+  | { status: "failed"; error: unknown };
+
+export interface Session {
+  state: SessionState;
+  /** The signed-in person, or null. */
+  me: Me | null;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  /** Reloads /api/me, for example after accepting an invitation set a new session cookie. */
+  refresh(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/** Provides the session to the app; render once, above the router's pages. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: "unknown" });
+
+  const refresh = useCallback(async () => {
+    try {
+      setState({ status: "signedIn", me: await fetchMe() });
+    } catch (error) {
+      setState(error instanceof ApiError && error.status === 401 ? { status: "signedOut" } : { status: "failed", error });
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  // Any 401 from any page means the session expired or was revoked: go back to sign-in.
+  useEffect(() => onUnauthorized(() => setState({ status: "signedOut" })), []);
+
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      await login(email, password);
+      await refresh();
+    },
+    [refresh],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await logout();
+    } finally {
+      setState({ status: "signedOut" });
+    }
+  }, []);
+
+  const value = useMemo<Session>(
+    () => ({ state, me: state.status === "signedIn" ? state.me : null, signIn, signOut, refresh }),
+    [state, signIn, signOut, refresh],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** The current session; throws when used outside SessionProvider, which is a wiring bug. */
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error("useSession must be used inside <SessionProvider>");
+  return session;
+}
+
+/** The signed-in person; only for pages behind RequireSession, where there always is one. */
+export function useMe(): Me {
+  const { me } = useSession();
+  if (!me) throw new Error("useMe is only for pages behind <RequireSession>");
+  return me;
+}
