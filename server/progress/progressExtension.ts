@@ -1,0 +1,65 @@
+/**
+ * Extraction as a collab extension: each room that loads gets a DocumentExtractor, which does a
+ * full extraction at once (writing nothing when the tables already match) and then follows the
+ * room's edits. The room's socket path only ever runs the extractor's Yjs observer.
+ */
+import type { CollabExtension, RoomContext } from "../collab/extension.js";
+import type { Db } from "../db/client.js";
+import type { Logger } from "../logger.js";
+import { DocumentExtractor, type FlushStats } from "./DocumentExtractor.js";
+import { SchoolPeople } from "./schoolPeople.js";
+
+/** The debounce window when none is given: well inside DESIGN's 250 ms. */
+export const DEFAULT_EXTRACTION_DELAY_MS = 150;
+
+export interface ProgressExtensionOptions {
+  db: Db;
+  logger: Logger;
+  delayMs?: number;
+}
+
+/** The extension, with handles for tests, benchmarks and shutdown. */
+export interface ProgressExtension extends CollabExtension {
+  /** The extractor of an open document. */
+  extractor(documentId: string): DocumentExtractor | undefined;
+  /** Writes every open document's pending changes now. */
+  flushAll(): Promise<FlushStats[]>;
+}
+
+/** Builds the progress extension for createCollab's `extensions`. */
+export function createProgressExtension({ db, logger, delayMs = DEFAULT_EXTRACTION_DELAY_MS }: ProgressExtensionOptions): ProgressExtension {
+  const extractors = new Map<string, DocumentExtractor>();
+  const people = new Map<string, SchoolPeople>();
+  const peopleOf = (schoolId: string) => {
+    let found = people.get(schoolId);
+    if (!found) people.set(schoolId, (found = new SchoolPeople(db, schoolId)));
+    return found;
+  };
+
+  return {
+    name: "progress",
+    async onLoad(room: RoomContext) {
+      // A room reloaded after a bad update arrives here with a new doc: the old extractor is done.
+      await extractors.get(room.documentId)?.close();
+      const extractor = new DocumentExtractor({
+        documentId: room.documentId,
+        schoolId: room.schoolId,
+        doc: room.doc,
+        db,
+        logger,
+        people: peopleOf(room.schoolId),
+        delayMs,
+      });
+      extractors.set(room.documentId, extractor);
+      extractor.start();
+    },
+    async onUnload(room: RoomContext) {
+      const extractor = extractors.get(room.documentId);
+      if (!extractor) return;
+      extractors.delete(room.documentId);
+      await extractor.close();
+    },
+    extractor: (documentId) => extractors.get(documentId),
+    flushAll: () => Promise.all([...extractors.values()].map((e) => e.flush())),
+  };
+}
