@@ -14,6 +14,7 @@ import { createCollab, type Collab, type CollabExtension } from "./collab/index.
 import { templateOptions } from "./documents/templateOptions.js";
 import { writeTemplate } from "../shared/templates/index.js";
 import { DocumentEvents } from "./events/documentEvents.js";
+import { createProgressExtension } from "./progress/progressExtension.js";
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
 
@@ -46,7 +47,7 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server));
   });
   // Concerns hanging off the collab rooms, in order (extraction registers here).
-  const collabExtensions: CollabExtension[] = [];
+  const collabExtensions: CollabExtension[] = [createProgressExtension({ db: db.db, logger })];
   const collab = createCollab({ db: db.db, env, logger, extensions: collabExtensions });
   server.on("upgrade", (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
