@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { documents, schools } from "../../server/db/schema/index.js";
 import { buildDocument, buildSchool, buildUser, TEST_PASSWORD } from "../factories.js";
-import { eventually } from "../support.js";
+import { apiAs, eventually } from "../support.js";
 import { screenshot, signInThroughForm, useE2E } from "./support.js";
 
 const e2e = useE2E();
@@ -35,6 +35,24 @@ describe("signing in", () => {
     expect(await alert.textContent()).toContain("That email and password do not match an account");
     expect(await page.getByRole("button", { name: "Sign in" }).isEnabled()).toBe(true);
     expect(await page.getByRole("button", { name: "Sign out" }).count()).toBe(0);
+    await screenshot(page, "sign-in-error");
+  });
+
+  it("tells someone locked out by too many failures how long to wait", async () => {
+    const user = await buildUser(e2e.db, { role: "trustee" });
+    for (let i = 0; i < 5; i++) {
+      const res = await apiAs(e2e.baseUrl)("POST", "/api/auth/login", { email: user.email, password: `wrong-${i}` });
+      expect(res.status).toBe(401);
+    }
+    const page = await e2e.newPage();
+    await page.goto(e2e.url("/"));
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Too many failed sign-ins\. Try again in 15 minute\(s\)\. You can try again after \d{2}:\d{2}\./);
   });
 
   it("sends a signed-out visitor of a shared link to sign in, then back to that link", async () => {
@@ -143,6 +161,7 @@ describe("school page", () => {
     await page.getByLabel("Kind of document").selectOption({ label: "Self-Evaluation Form" });
     await page.getByLabel("Ofsted education inspection framework (2019 to 2025)").check();
     expect(await page.getByLabel("Title").inputValue()).toBe("Self-Evaluation Form 2026/27");
+    await screenshot(page, "new-document-form");
     await page.getByRole("button", { name: "Create document" }).click();
 
     await page.getByRole("heading", { level: 1, name: "Self-Evaluation Form 2026/27" }).waitFor();
@@ -153,6 +172,7 @@ describe("school page", () => {
     expect(details).toContain("Meadow Lane Primary");
     expect(details).toContain("Ofsted education inspection framework (2019 to 2025)");
     expect(details).toContain("Can edit");
+    await screenshot(page, "document-page");
     expect(page.errors).toEqual([]);
   });
 
@@ -217,6 +237,7 @@ describe("people", () => {
     const linkField = adminPage.getByLabel(/Send them this link/);
     await linkField.waitFor();
     const link = await linkField.inputValue();
+    await screenshot(adminPage, "people-page");
     expect(link).toMatch(new RegExp(`^${e2e.baseUrl}/invite/[a-z2-7]+$`));
     await eventually(async () =>
       expect(await adminPage.getByRole("table", { name: "Invitations waiting to be accepted" }).textContent()).toContain("Gwen Governor"),
@@ -228,6 +249,7 @@ describe("people", () => {
     expect(await invitee.getByLabel("Your name").inputValue()).toBe("Gwen Governor");
     await invitee.getByLabel("Choose a password").fill("a long governor password");
     await invitee.getByLabel("Type the password again").fill("a long governor password");
+    await screenshot(invitee, "invite-page");
     await invitee.getByRole("button", { name: "Set password and continue" }).click();
 
     await invitee.getByRole("heading", { name: "Welcome, Gwen Governor" }).waitFor();

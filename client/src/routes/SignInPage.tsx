@@ -20,7 +20,7 @@ export function SignInPage() {
         <h1 id="sign-in-heading">Sign in to Trellis</h1>
         <p className="lead">Your trust's school-improvement plans, written and delivered together.</p>
         <SignInForm onSignedIn={() => navigate(next, { replace: true })} />
-        <p className="hint">New to Trellis? Your trust admin sends you an invitation link to set your password.</p>
+        <p className="hint sign-in-footnote">New to Trellis? Your trust admin sends you an invitation link to set your password.</p>
       </section>
     </div>
   );
