@@ -5,27 +5,33 @@
 import { useCallback, useEffect, useState } from "react";
 import type { FrameworkKey } from "../../../shared/frameworks/index.js";
 import { DEFAULT_FRAMEWORK, isFrameworkKey } from "../../../shared/frameworks/index.js";
-import { loadEditorData, readOnlyReason, type EditorData } from "./editorData.js";
+import { loadEditorData, readOnlyReason, type DocumentWithAbilities, type EditorData } from "./editorData.js";
 import { PlanEditor } from "./PlanEditor.js";
 import { useCollabDocument } from "./useCollabDocument.js";
 import "./editor.css";
 
 export interface DocumentEditorProps {
   documentId: string;
+  /** The document and abilities the page already loaded; read again only when the server refuses an edit. */
+  initial?: DocumentWithAbilities;
 }
 
 /** Loads what the editor needs, then shows it; a refusal from the server re-reads the permissions. */
-export default function DocumentEditor({ documentId }: DocumentEditorProps) {
+export default function DocumentEditor({ documentId, initial }: DocumentEditorProps) {
   const [data, setData] = useState<EditorData | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    loadEditorData(documentId).then(setData, (err: Error) => setError(err.message));
-  }, [documentId]);
-  useEffect(load, [load]);
+  const load = useCallback(
+    (preloaded?: DocumentWithAbilities) => {
+      loadEditorData(documentId, preloaded).then(setData, (err: Error) => setError(err.message));
+    },
+    [documentId],
+  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => load(initial), [load]);
 
   // The server refused an edit: the document was approved, or this person's role changed.
-  const { collab, connection } = useCollabDocument(documentId, load);
+  const { collab, connection } = useCollabDocument(documentId, () => load());
 
   if (error) return <div className="pe-message" role="alert">{error}</div>;
   if (!data || !collab) return <div className="pe-message">Opening the document…</div>;

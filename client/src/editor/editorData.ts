@@ -5,7 +5,7 @@ export interface EditorData {
   me: { id: string; name: string };
   roles: { role: string; label: string; schoolId: string | null }[];
   document: { id: string; schoolId: string; kind: string; title: string; framework: string | null; status: string };
-  abilities: { update: boolean; comment: boolean };
+  abilities: { update?: boolean; comment?: boolean };
   people: Person[];
 }
 
@@ -17,11 +17,14 @@ async function getJson<T>(path: string): Promise<T> {
   throw new Error(body?.error?.message ?? `The document could not be opened (${res.status}).`);
 }
 
-/** Fetches everything in parallel where it can. */
-export async function loadEditorData(documentId: string): Promise<EditorData> {
+/** The document and the caller's abilities, as GET /api/documents/:id returns them. */
+export type DocumentWithAbilities = Pick<EditorData, "document" | "abilities">;
+
+/** Fetches everything in parallel where it can; a page that already loaded the document passes it in. */
+export async function loadEditorData(documentId: string, preloaded?: DocumentWithAbilities): Promise<EditorData> {
   const [me, doc] = await Promise.all([
     getJson<{ user: EditorData["me"]; roles: EditorData["roles"] }>("/api/me"),
-    getJson<{ document: EditorData["document"]; abilities: EditorData["abilities"] }>(`/api/documents/${encodeURIComponent(documentId)}`),
+    preloaded ?? getJson<DocumentWithAbilities>(`/api/documents/${encodeURIComponent(documentId)}`),
   ]);
   const { people } = await getJson<{ people: { id: string; name: string; roleLabel: string }[] }>(
     `/api/schools/${encodeURIComponent(doc.document.schoolId)}/people`,

@@ -1,6 +1,6 @@
 /** `/documents/:id`: the document's details, and the place where its text (the editor) sits. */
+import { lazy, Suspense } from "react";
 import { useParams } from "react-router";
-import type { DocumentDetail } from "../api/types.js";
 import { useResource } from "../api/useResource.js";
 import { Breadcrumb } from "../components/Breadcrumb.js";
 import { ResourceView } from "../components/ResourceView.js";
@@ -8,20 +8,8 @@ import { usePageTitle } from "../components/usePageTitle.js";
 import { DocumentDetails } from "../features/documents/DocumentDetails.js";
 import { getDocument } from "../features/documents/documentsApi.js";
 
-/**
- * The document's text. The plan editor (client/src/editor) replaces this component: it gets the
- * loaded document and the caller's abilities, and decides read-only from `abilities.update`.
- */
-function DocumentBody({ detail }: { detail: DocumentDetail }) {
-  return (
-    <section className="card document-body" aria-labelledby="document-text-heading">
-      <h2 id="document-text-heading">Text</h2>
-      <p className="hint">
-        The text of this {detail.abilities.update ? "document is written" : "document is read"} in the plan editor, which this build does not include yet.
-      </p>
-    </section>
-  );
-}
+/** The plan editor, loaded only on this page so sign-in and home stay light. */
+const DocumentEditor = lazy(() => import("../editor/DocumentEditor.js"));
 
 export function DocumentPage() {
   const { id = "" } = useParams();
@@ -41,8 +29,9 @@ export function DocumentPage() {
             <section className="card" aria-label="About this document">
               <DocumentDetails detail={data} />
             </section>
-            {/* Editor mount point: swap DocumentBody for the editor component. */}
-            <DocumentBody detail={data} />
+            <Suspense fallback={<p className="hint">Loading the editor…</p>}>
+              <DocumentEditor documentId={data.document.id} initial={data} />
+            </Suspense>
           </>
         )}
       </ResourceView>

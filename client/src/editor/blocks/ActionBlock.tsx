@@ -20,12 +20,13 @@ function TargetLinkField({ value, onChange, disabled }: { value: string | null; 
   const load = () => setOptions(targets.list());
   const shown = options.length ? options : value ? [{ id: value, label: linkedLabel ?? "A target no longer in this document" }] : [];
   return (
-    <span onFocusCapture={load} onPointerDownCapture={load} className="pe-field-wide-wrap">
+    <span onFocusCapture={load} onPointerDownCapture={load} className="pe-contents">
       <SelectField
         label="Linked target"
         value={value}
         options={shown.map((t) => ({ value: t.id, label: t.label }))}
         empty="The target above (default)"
+        wide
         onChange={onChange}
         disabled={disabled}
       />

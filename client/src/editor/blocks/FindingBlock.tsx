@@ -25,6 +25,7 @@ export function FindingBlock({ node, updateAttributes }: NodeViewProps) {
           value={attrs.area}
           options={FRAMEWORKS[framework].areas.map((a) => ({ value: a.key, label: a.label }))}
           empty="Choose an area"
+          wide
           onChange={(v) => set("area", v)}
           disabled={readOnly}
         />

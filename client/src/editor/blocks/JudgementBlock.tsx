@@ -22,6 +22,7 @@ export function JudgementBlock({ node, updateAttributes }: NodeViewProps) {
           value={attrs.area}
           options={[...f.areas.map((a) => ({ value: a.key, label: a.label })), { value: SAFEGUARDING_AREA, label: f.safeguarding.label }]}
           empty="Choose an area"
+          wide
           onChange={(v) => updateAttributes({ area: v, framework, grade: null })}
           disabled={plan.readOnly}
         />

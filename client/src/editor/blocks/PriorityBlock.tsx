@@ -12,7 +12,7 @@ export function PriorityBlock({ node, updateAttributes }: NodeViewProps) {
   const set = useSetAttr(updateAttributes);
   const areas = FRAMEWORKS[framework].areas.map((a) => ({ value: a.key, label: a.label }));
   const fields = useMemo(
-    () => <SelectField label="Evaluation area" value={attrs.area} options={areas} empty="No area" onChange={(v) => set("area", v)} disabled={readOnly} />,
+    () => <SelectField label="Evaluation area" value={attrs.area} options={areas} empty="No area" wide onChange={(v) => set("area", v)} disabled={readOnly} />,
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [attrs, readOnly, framework],
   );

@@ -95,11 +95,12 @@ export function SelectField<V extends string>(props: {
   onChange: (value: V | null) => void;
   disabled: boolean;
   empty?: string;
+  wide?: boolean;
 }) {
   const id = useId();
   const known = props.value === null || props.options.some((o) => o.value === props.value);
   return (
-    <Field label={props.label} htmlFor={id}>
+    <Field label={props.label} htmlFor={id} wide={props.wide}>
       <select id={id} value={props.value ?? ""} disabled={props.disabled} onChange={(e) => props.onChange((e.target.value || null) as V | null)}>
         {props.empty !== undefined && <option value="">{props.empty}</option>}
         {!known && <option value={props.value!}>{props.value} (not recognised)</option>}
