@@ -1,7 +1,7 @@
 /** The foundation client in a real browser: sign-in, home per role, tiers, new documents, invitations. */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { documents, schools } from "../../server/db/schema/index.js";
+import { documents, schools, sessions } from "../../server/db/schema/index.js";
 import { buildDocument, buildSchool, buildUser, TEST_PASSWORD } from "../factories.js";
 import { apiAs, eventually } from "../support.js";
 import { screenshot, signInThroughForm, useE2E } from "./support.js";
@@ -68,6 +68,27 @@ describe("signing in", () => {
 
     await page.getByRole("heading", { level: 1, name: "Deep Link Academy" }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/schools/${school.id}`);
+  });
+});
+
+describe("session ending", () => {
+  it("sends someone whose session ends mid-use back to sign-in, then returns them to where they were going", async () => {
+    const school = await buildSchool(e2e.db, { name: "Session End School" });
+    const head = await buildUser(e2e.db, { role: "school_leader", schoolId: school.id });
+    const page = await e2e.pageAs(head.email);
+    await page.goto(e2e.url("/"));
+    await page.getByRole("heading", { name: "Your school" }).waitFor();
+
+    // Revoke the session on the server, as an expiry or an admin would.
+    await e2e.db.delete(sessions).where(eq(sessions.userId, head.id));
+    await page.getByRole("link", { name: "Session End School" }).first().click();
+
+    await page.getByText("Your session has ended. Sign in again to carry on where you were.").waitFor();
+    expect(new URL(page.url()).searchParams.get("next")).toBe(`/schools/${school.id}`);
+    await page.getByLabel("Email").fill(head.email);
+    await page.getByLabel("Password").fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Session End School" }).waitFor();
   });
 });
 

@@ -7,7 +7,8 @@ import { fetchMe, login, logout } from "../features/auth/authApi.js";
 /** The session as the client knows it. "unknown" is the first load; "failed" means /api/me could not be reached. */
 export type SessionState =
   | { status: "unknown" }
-  | { status: "signedOut" }
+  // `ended`: the session expired or was revoked under the person, rather than them signing out.
+  | { status: "signedOut"; ended?: boolean }
   | { status: "signedIn"; me: Me }
   | { status: "failed"; error: unknown };
 
@@ -40,7 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   // Any 401 from any page means the session expired or was revoked: go back to sign-in.
-  useEffect(() => onUnauthorized(() => setState({ status: "signedOut" })), []);
+  useEffect(() => onUnauthorized(() => setState((s) => ({ status: "signedOut", ended: s.status === "signedIn" }))), []);
 
   const signIn = useCallback(
     async (email: string, password: string) => {

@@ -88,7 +88,7 @@ export function NewDocumentForm({
     <form className="form panel" onSubmit={handleSubmit} aria-label={`New document for ${schoolName}`}>
       <div className="field">
         <label htmlFor={ids.kind}>Kind of document</label>
-        <select id={ids.kind} value={kind} onChange={(e) => changeKind(e.target.value as DocumentKind)}>
+        <select id={ids.kind} autoFocus value={kind} onChange={(e) => changeKind(e.target.value as DocumentKind)}>
           {DOCUMENT_KINDS.map((k) => (
             <option key={k} value={k}>
               {kindLabel(k)}

@@ -19,7 +19,7 @@ export function SchoolDocuments({ schoolId, schoolName, canCreate }: { schoolId:
       <div className="card-header">
         <h2 id="documents-heading">Documents</h2>
         {canCreate && !creating ? (
-          <button ref={openButton} type="button" className="button button-primary" aria-expanded={false} onClick={() => setCreating(true)}>
+          <button ref={openButton} type="button" className="button button-primary" onClick={() => setCreating(true)}>
             New document
           </button>
         ) : null}

@@ -68,7 +68,7 @@ function TierFields({
     <form className="form panel" onSubmit={handleSubmit} aria-label="Set the school's tier">
       <div className="field">
         <label htmlFor={ids.tier}>New tier</label>
-        <select id={ids.tier} value={level} onChange={(e) => setLevel(Number(e.target.value))}>
+        <select id={ids.tier} autoFocus value={level} onChange={(e) => setLevel(Number(e.target.value))}>
           {tiers.map((t) => (
             <option key={t.level} value={t.level}>
               Tier {t.level} · {t.name}

@@ -27,7 +27,6 @@ export function TierPanel({ detail, myId, onChanged }: { detail: SchoolDetail; m
             ref={openButton}
             type="button"
             className="button button-secondary"
-            aria-expanded={editing}
             onClick={() => {
               setMessage(null);
               setEditing(true);
