@@ -12,6 +12,7 @@ import type { AppDeps } from "./http/context.js";
 import { createLogger } from "./logger.js";
 import { createCollab, type Collab, type CollabExtension } from "./collab/index.js";
 import { templateOptions } from "./documents/templateOptions.js";
+import { captureVersion } from "./documents/versionCapture.js";
 import { writeTemplate } from "../shared/templates/index.js";
 import { DocumentEvents } from "./events/documentEvents.js";
 import { createProgressExtension } from "./progress/progressExtension.js";
@@ -53,6 +54,7 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
   });
   deps.hooks.onDocumentStatusChanged = (id) => collab.refreshPermissions(id);
+  deps.hooks.captureVersion = (id) => captureVersion(collab, id);
   // The server writes the template once, on creation, so two people opening a new document never get it twice.
   deps.hooks.onDocumentCreated = (doc) => collab.changeDocument(doc.id, (ydoc) => void writeTemplate(ydoc, templateOptions(doc)), null);
   const port = (server.address() as AddressInfo).port;

@@ -1,7 +1,7 @@
-/** How the demo seed fills documents: each starts from its kind's template. */
-import { writeTemplate } from "../../shared/templates/index.js";
+/** How the demo seed fills documents: with the demo content a real school would have written. */
+import { writeDemoContent } from "./demoContent.js";
 import type { SeedOptions } from "./seedDemo.js";
 
 export function demoSeedOptions(): SeedOptions {
-  return { writeContent: (doc, ctx) => void writeTemplate(doc, { kind: ctx.kind, framework: ctx.framework }) };
+  return { writeContent: writeDemoContent };
 }

@@ -5,6 +5,8 @@ import type { Db } from "../db/client.js";
 import { documents, documentUpdates, memberships, schoolCheckins, schools, schoolTiers, users } from "../db/schema/index.js";
 import { hashPassword } from "../auth/passwords.js";
 import { ensureTierScheme } from "../bootstrap.js";
+import { createLogger } from "../logger.js";
+import { reextractAll } from "../progress/reextract.js";
 import {
   DEMO_ACADEMIC_YEAR, DEMO_DOCUMENTS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SCHOOLS,
   type DemoDocument, type DemoSchool,
@@ -28,6 +30,13 @@ export interface SeedOptions {
 
 /** Seeds the demo trust unless it is already there; returns whether it seeded. */
 export async function seedDemoTrust(db: Db, options: SeedOptions = {}): Promise<boolean> {
+  const seeded = await insertDemoTrust(db, options);
+  // The progress tables are derived from the documents: fill them now, so dashboards have data before anyone opens a plan.
+  if (seeded) await reextractAll(db, createLogger("warn"));
+  return seeded;
+}
+
+async function insertDemoTrust(db: Db, options: SeedOptions): Promise<boolean> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_PEOPLE[0]!.email)).limit(1);
   if (existing) return false;
   await ensureTierScheme(db);
