@@ -202,7 +202,10 @@ export interface PlanExtensionOptions {
  */
 export function planExtensions({ nodeViews = {} }: PlanExtensionOptions = {}): AnyExtension[] {
   return [
-    StarterKit.configure({ undoRedo: false }),
+    // No trailing-node plugin: it appends a paragraph whenever a document ends in a block, so every
+    // reader (governors included) would write to the document just by opening it, and two people
+    // opening it together would add two. Enter in a block makes the paragraph below instead.
+    StarterKit.configure({ undoRedo: false, trailingNode: false }),
     ...BLOCK_TYPES.map((t) => BlockNodes[t].configure({ nodeView: nodeViews[t] ?? null })),
     TemplateHints,
     UniqueBlockIds,

@@ -47,9 +47,9 @@ export function ActionBlock({ node, updateAttributes }: NodeViewProps) {
         <SelectField label="Status" value={attrs.status} options={STATUS_OPTIONS} onChange={(v) => set("status", v)} disabled={readOnly} />
         <RagField value={attrs.rag} onChange={(v) => set("rag", v)} disabled={readOnly} />
         <OwnersField value={attrs.owners} onChange={(v) => set("owners", v)} disabled={readOnly} />
+        <TargetLinkField value={attrs.targetId} onChange={(v) => set("targetId", v)} disabled={readOnly} />
         <TextField label="Success criteria" value={attrs.successCriteria} multiline wide onCommit={(v) => set("successCriteria", v)} disabled={readOnly} />
         <TextField label="Cost" value={attrs.cost} placeholder="e.g. £1,200 supply cover" onCommit={(v) => set("cost", v)} disabled={readOnly} />
-        <TargetLinkField value={attrs.targetId} onChange={(v) => set("targetId", v)} disabled={readOnly} />
       </>
     ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
