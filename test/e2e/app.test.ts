@@ -147,6 +147,9 @@ describe("school page", () => {
 
     await page.getByRole("button", { name: "Set tier" }).click();
     await page.getByLabel("New tier").selectOption({ label: "Tier 4 · Stabilise" });
+    // A tier change without a reason is refused before it reaches the server.
+    await page.getByRole("button", { name: "Save tier" }).click();
+    await page.getByRole("alert").filter({ hasText: "Give a reason for the change" }).waitFor();
     await page.getByLabel("Reason").fill("Safeguarding concerns after the autumn health check");
     await page.getByRole("button", { name: "Save tier" }).click();
 

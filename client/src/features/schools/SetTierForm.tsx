@@ -65,7 +65,7 @@ function TierFields({
   }
 
   return (
-    <form className="form panel" onSubmit={handleSubmit} aria-label="Set the school's tier">
+    <form className="form panel" onSubmit={handleSubmit} aria-label="Set the school's tier" noValidate>
       <div className="field">
         <label htmlFor={ids.tier}>New tier</label>
         <select id={ids.tier} autoFocus value={level} onChange={(e) => setLevel(Number(e.target.value))}>
