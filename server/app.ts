@@ -9,6 +9,7 @@ import { errorBody, HttpError, PermissionDenied, respondError } from "./http/err
 import { audit } from "./commands/auditLogger.js";
 import { authRoutes } from "./routes/auth.js";
 import { commentRoutes } from "./routes/comments.js";
+import { findingRoutes } from "./routes/findings.js";
 import { documentLifecycleRoutes } from "./routes/documentLifecycle.js";
 import { notificationRoutes } from "./routes/notifications.js";
 import { supportRoutes } from "./routes/support.js";
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route("/", peopleRoutes);
   api.route("/", commentRoutes);
   api.route("/", documentLifecycleRoutes);
+  api.route("/", findingRoutes);
   api.route("/", notificationRoutes);
   api.route("/", supportRoutes);
   for (const extra of options.extraRoutes ?? []) api.route("/", extra);

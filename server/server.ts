@@ -55,6 +55,8 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
   });
   deps.hooks.onDocumentStatusChanged = (id) => collab.refreshPermissions(id);
   deps.hooks.captureVersion = (id) => captureVersion(collab, id);
+  deps.hooks.changeDocument = (id, fn, userId) => collab.changeDocument(id, fn, userId);
+  deps.hooks.documentState = (id) => collab.documentState(id);
   // The server writes the template once, on creation, so two people opening a new document never get it twice.
   deps.hooks.onDocumentCreated = (doc) => collab.changeDocument(doc.id, (ydoc) => void writeTemplate(ydoc, templateOptions(doc)), null);
   const port = (server.address() as AddressInfo).port;

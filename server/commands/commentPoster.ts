@@ -1,8 +1,7 @@
 /** Posts a comment (a new thread or a reply) and notifies the people it @mentions. */
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { comments, commentThreads, memberships, notifications } from "../db/schema/index.js";
-import { HttpError } from "../http/errors.js";
+import { comments, commentThreads, notifications } from "../db/schema/index.js";
+import { requireSchoolMembers } from "../schools/schoolMembers.js";
 
 export interface PostInput {
   documentId: string;
@@ -14,7 +13,7 @@ export interface PostInput {
 
 /** Starts a thread anchored at `anchor`; returns its id. */
 export async function startThread(db: Db, input: PostInput & { anchor: { from: string; to: string }; quote: string }): Promise<string> {
-  const mentioned = await mentionableIds(db, input.schoolId, input.mentions);
+  const mentioned = await requireSchoolMembers(db, input.schoolId, input.mentions, "mentions");
   return db.transaction(async (tx) => {
     const [thread] = await tx
       .insert(commentThreads)
@@ -28,25 +27,11 @@ export async function startThread(db: Db, input: PostInput & { anchor: { from: s
 
 /** Adds a reply to a thread; replying reopens nothing, it only adds an entry. */
 export async function reply(db: Db, threadId: string, input: PostInput): Promise<void> {
-  const mentioned = await mentionableIds(db, input.schoolId, input.mentions);
+  const mentioned = await requireSchoolMembers(db, input.schoolId, input.mentions, "mentions");
   await db.transaction(async (tx) => {
     await tx.insert(comments).values({ threadId, authorId: input.authorId, body: input.body });
     await notify(tx as unknown as Db, mentioned, input, threadId);
   });
-}
-
-/** Only people of the document's school, or trust-wide roles, can be mentioned. */
-async function mentionableIds(db: Db, schoolId: string, ids: string[]): Promise<string[]> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return [];
-  const rows = await db
-    .selectDistinct({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(inArray(memberships.userId, unique), or(eq(memberships.schoolId, schoolId), isNull(memberships.schoolId))));
-  if (rows.length !== unique.length) {
-    throw new HttpError(400, "invalid_request", "mentions: you can only mention people of this school or the trust");
-  }
-  return rows.map((r) => r.userId);
 }
 
 async function notify(db: Db, userIds: string[], input: PostInput, threadId: string): Promise<void> {

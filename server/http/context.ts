@@ -1,4 +1,5 @@
 /** What the app needs from the outside, and what middleware puts on each request's context. */
+import type * as Y from "yjs";
 import type { Db } from "../db/client.js";
 import type { Env } from "../env.js";
 import type { LoginThrottle } from "../auth/loginThrottle.js";
@@ -24,6 +25,10 @@ export interface AppHooks {
   onDocumentCreated?: (doc: { id: string; kind: string; framework: string | null }, actor: Actor) => Promise<void>;
   /** The document's current Yjs state (with unflushed edits) and its blocks, for a named version. */
   captureVersion?: (documentId: string) => Promise<VersionCapture>;
+  /** Server-side edits of a document's Y.Doc, live to every open editor (the collab server). */
+  changeDocument?: (documentId: string, fn: (doc: Y.Doc) => void, userId: string | null) => Promise<void>;
+  /** The document's current Yjs state, including edits not yet stored. */
+  documentState?: (documentId: string) => Promise<Uint8Array>;
   /** Called after a document's status changes, so open rooms re-check who may write. */
   onDocumentStatusChanged?: (documentId: string) => Promise<void>;
 }
