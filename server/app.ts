@@ -13,6 +13,7 @@ import { findingRoutes } from "./routes/findings.js";
 import { documentLifecycleRoutes } from "./routes/documentLifecycle.js";
 import { notificationRoutes } from "./routes/notifications.js";
 import { supportRoutes } from "./routes/support.js";
+import { progressRoutes } from "./routes/progress.js";
 import { documentRoutes } from "./routes/documents.js";
 import { peopleRoutes } from "./routes/people.js";
 import { schoolRoutes } from "./routes/schools.js";
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route("/", findingRoutes);
   api.route("/", notificationRoutes);
   api.route("/", supportRoutes);
+  api.route("/", progressRoutes);
   for (const extra of options.extraRoutes ?? []) api.route("/", extra);
   api.all("*", (c) => c.json(errorBody("not_found", `No API route for ${c.req.method} ${c.req.path}`), 404));
   app.route("/api", api);

@@ -1,0 +1,108 @@
+/** The action tracker's query: live actions in the caller's schools, filtered, paged, with names resolved. */
+import { and, asc, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
+import type { ActionStatus, Rag } from "../../../shared/enums.js";
+import { areaLabel } from "../../../shared/frameworks/index.js";
+import type { Db } from "../../db/client.js";
+import { actions, documents, priorities, schools, targets } from "../../db/schema/index.js";
+import type { ActionRow } from "../apiTypes.js";
+import type { ActionQuery } from "./filters.js";
+import { ownerNames } from "./people.js";
+
+/** Who is asking, reduced to what the queries need. */
+export interface ListScope {
+  /** The schools the actor may read (from the policy module). */
+  schools: "all" | string[];
+  actorId: string;
+  /** YYYY-MM-DD; an action due before it and not complete is overdue. */
+  today: string;
+}
+
+/** Whether an action is overdue: its due date has passed and it is not complete (DESIGN section 2). */
+export const isOverdue = (due: string | null, status: string, today: string) => due !== null && due < today && status !== "complete";
+
+/** The SQL twin of isOverdue, false (never null) when there is no due date. */
+export const overdueSql = (today: string) => sql`coalesce(${actions.due} < ${today} and ${actions.status} <> 'complete', false)`;
+
+function conditions(q: ActionQuery, scope: ListScope): SQL[] {
+  // NOT placeholder (rather than = false) so the planner matches the partial indexes' predicate.
+  const where: SQL[] = [isNull(actions.deletedAt), sql`not ${actions.placeholder}`, ne(documents.status, "archived")];
+  if (scope.schools !== "all") where.push(inArray(actions.schoolId, scope.schools));
+  if (q.schoolId) where.push(eq(actions.schoolId, q.schoolId));
+  if (q.documentId) where.push(eq(actions.documentId, q.documentId));
+  if (q.rag) where.push(inArray(actions.rag, q.rag));
+  if (q.status) where.push(inArray(actions.status, q.status));
+  if (q.area) where.push(eq(actions.area, q.area));
+  if (q.owner) where.push(sql`${actions.owners} @> array[${q.owner === "me" ? scope.actorId : q.owner}]::uuid[]`);
+  if (q.overdue !== undefined) where.push(q.overdue ? overdueSql(scope.today) : sql`not ${overdueSql(scope.today)}`);
+  return where;
+}
+
+/** One page of actions, soonest due first (undated last), and how many match in all. */
+export async function listActions(
+  db: Db,
+  q: ActionQuery,
+  scope: ListScope,
+  page: { limit: number; offset: number },
+): Promise<{ rows: ActionRow[]; total: number }> {
+  if (scope.schools !== "all" && scope.schools.length === 0) return { rows: [], total: 0 };
+  const where = and(...conditions(q, scope));
+  const [rows, counted] = await Promise.all([
+    db
+      .select({
+        a: actions,
+        documentTitle: documents.title,
+        documentKind: documents.kind,
+        schoolName: schools.name,
+        priorityId: priorities.blockId,
+        priorityKey: priorities.blockKey,
+        priorityTitle: priorities.text,
+        targetBlockId: targets.blockId,
+        targetTitle: targets.text,
+      })
+      .from(actions)
+      .innerJoin(documents, eq(documents.id, actions.documentId))
+      .innerJoin(schools, eq(schools.id, actions.schoolId))
+      .leftJoin(priorities, and(eq(priorities.documentId, actions.documentId), eq(priorities.blockKey, actions.priorityKey)))
+      .leftJoin(targets, and(eq(targets.documentId, actions.documentId), eq(targets.blockKey, actions.targetKey)))
+      .where(where)
+      .orderBy(sql`${actions.due} asc nulls last`, asc(schools.name), asc(actions.documentId), asc(actions.position))
+      .limit(page.limit)
+      .offset(page.offset),
+    db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(actions)
+      .innerJoin(documents, eq(documents.id, actions.documentId))
+      .where(where),
+  ]);
+  const names = await ownerNames(db, rows.map((r) => r.a));
+  return {
+    total: counted[0]?.n ?? 0,
+    rows: rows.map(({ a, ...r }) => {
+      const id = a.blockId ?? a.blockKey;
+      return {
+        id,
+        key: a.blockKey,
+        document: { id: a.documentId, title: r.documentTitle, kind: r.documentKind },
+        school: { id: a.schoolId, name: r.schoolName },
+        priority: r.priorityKey ? { id: r.priorityId ?? r.priorityKey, title: r.priorityTitle ?? "" } : null,
+        targetId: a.targetKey ? (r.targetBlockId ?? a.targetKey) : null,
+        target: a.targetKey ? { id: r.targetBlockId ?? a.targetKey, title: r.targetTitle ?? "" } : null,
+        findingId: a.findingId,
+        text: a.text,
+        owners: names(a.owners),
+        start: a.start,
+        due: a.due,
+        rag: a.rag as Rag,
+        status: a.status as ActionStatus,
+        overdue: isOverdue(a.due, a.status, scope.today),
+        area: a.area,
+        areaLabel: a.area ? areaLabel(null, a.area) : null,
+        cost: a.cost,
+        successCriteria: a.successCriteria,
+        warnings: a.warnings,
+        link: `/documents/${a.documentId}#block-${id}`,
+        updatedAt: a.updatedAt.toISOString(),
+      };
+    }),
+  };
+}

@@ -1,0 +1,28 @@
+/** The academy card and the trust dashboard: read-only views over the extracted progress tables. */
+import { Hono } from "hono";
+import { requireActor } from "../auth/middleware.js";
+import type { AppEnv } from "../http/context.js";
+import { HttpError } from "../http/errors.js";
+import { uuidParam } from "../http/validate.js";
+import { authorize } from "../policies/index.js";
+import { todayInEngland } from "../progress/queries/filters.js";
+import { schoolCard } from "../progress/queries/schoolCard.js";
+import { trustDashboard } from "../progress/queries/trustDashboard.js";
+import { loadSchoolsWithTier } from "../schools/loadSchools.js";
+
+export const progressDashboardRoutes = new Hono<AppEnv>()
+  .get("/schools/:id/card", async (c) => {
+    const actor = requireActor(c);
+    const id = uuidParam(c, "id");
+    const [row] = await loadSchoolsWithTier(c.var.deps.db, [id]);
+    if (!row) throw new HttpError(404, "not_found", "School not found");
+    // Governors and viewers see their own school's card; trust roles see every school's.
+    authorize(actor, "read", { type: "school", id });
+    const school = { id, name: row.school.name, phase: row.school.phase, tier: row.tier ? { level: row.tier.level, name: row.tier.name } : null };
+    return c.json(await schoolCard(c.var.deps.db, school, { actorId: actor.id, today: todayInEngland() }));
+  })
+  .get("/dashboard/trust", async (c) => {
+    const actor = requireActor(c);
+    authorize(actor, "viewTrust", { type: "trust" });
+    return c.json(await trustDashboard(c.var.deps.db, todayInEngland()));
+  });
