@@ -1,7 +1,8 @@
 /** The foundation client in a real browser: sign-in, home per role, tiers, new documents, invitations. */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { documents, schools, sessions } from "../../server/db/schema/index.js";
+import { hashToken, randomToken } from "../../server/auth/tokens.js";
+import { documents, invitations, schools, sessions } from "../../server/db/schema/index.js";
 import { buildDocument, buildSchool, buildUser, TEST_PASSWORD } from "../factories.js";
 import { apiAs, eventually } from "../support.js";
 import { screenshot, signInThroughForm, useE2E } from "./support.js";
@@ -303,5 +304,49 @@ describe("people", () => {
 
     await page.getByRole("status").filter({ hasText: "Removed Viewer, Removal Test School from Vic Viewer." }).waitFor();
     await page.getByText("No roles: cannot see any school").waitFor();
+
+    await page.getByRole("button", { name: "Add a role for Vic Viewer" }).click();
+    const form = page.getByRole("form", { name: "Add a role for Vic Viewer" });
+    await form.getByLabel("Role").selectOption({ label: "Governor" });
+    await form.getByLabel("School").selectOption({ label: "Removal Test School" });
+    await form.getByRole("button", { name: "Add role" }).click();
+    await page.getByRole("status").filter({ hasText: "Vic Viewer is now Governor, Removal Test School." }).waitFor();
+    await page.getByRole("row", { name: /Vic Viewer/ }).getByText("Governor · Removal Test School").waitFor();
+  });
+
+  it("turns the one-time setup link into the first trust admin, who chooses their own email", async () => {
+    // What bootstrap.ts makes on an empty database: a trust_admin invitation with no email.
+    const token = randomToken(20);
+    await e2e.db.insert(invitations).values({ tokenHash: hashToken(token), role: "trust_admin", expiresAt: new Date(Date.now() + 60_000) });
+    const page = await e2e.newPage();
+    await page.goto(e2e.url(`/invite/${token}`));
+    await page.getByRole("heading", { name: "Set up Trellis" }).waitFor();
+
+    await page.getByLabel("Your email").fill("first.admin@example.test");
+    await page.getByLabel("Your name").fill("Fran First");
+    await page.getByLabel("Choose a password").fill("first admin password");
+    await page.getByLabel("Type the password again").fill("first admin password");
+    await page.getByRole("button", { name: "Create the admin account" }).click();
+
+    await page.getByRole("heading", { name: "Welcome, Fran First" }).waitFor();
+    await page.getByText("Trust admin for the trust.").waitFor();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).waitFor();
+  });
+
+  it("refuses mismatched passwords on an invitation before sending them", async () => {
+    const school = await buildSchool(e2e.db);
+    const token = randomToken(20);
+    await e2e.db.insert(invitations).values({
+      tokenHash: hashToken(token), email: "mismatch@example.test", name: "Mo Mismatch", role: "viewer", schoolId: school.id,
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+    const page = await e2e.newPage();
+    await page.goto(e2e.url(`/invite/${token}`));
+    await page.getByLabel("Choose a password").fill("one long password");
+    await page.getByLabel("Type the password again").fill("another long password");
+    await page.getByRole("button", { name: "Set password and continue" }).click();
+    await page.getByRole("alert").filter({ hasText: "The two passwords do not match." }).waitFor();
+    const [row] = await e2e.db.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token)));
+    expect(row!.acceptedAt).toBeNull();
   });
 });

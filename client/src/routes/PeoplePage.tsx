@@ -61,6 +61,7 @@ export function PeoplePage() {
           {(rows) => (
             <PeopleTable
               people={rows}
+              schools={schools.status === "ready" ? schools.data : []}
               myId={me.user.id}
               onChanged={(text) => {
                 setMessage(text);

@@ -1,11 +1,24 @@
 /** Everyone with an account and the roles they hold, with a name filter and a remove button per role. */
 import { useId, useState } from "react";
-import type { Person } from "../../api/types.js";
+import type { Person, School } from "../../api/types.js";
 import { EmptyState } from "../../components/EmptyState.js";
+import { AddRoleForm } from "./AddRoleForm.js";
 import { MembershipRemover } from "./MembershipRemover.js";
 
-export function PeopleTable({ people, myId, onChanged }: { people: Person[]; myId: string; onChanged: (message: string) => void }) {
+export function PeopleTable({
+  people,
+  schools,
+  myId,
+  onChanged,
+}: {
+  people: Person[];
+  /** For the school picker of "Add role". */
+  schools: School[];
+  myId: string;
+  onChanged: (message: string) => void;
+}) {
   const [filter, setFilter] = useState("");
+  const [addingFor, setAddingFor] = useState<string | null>(null);
   const filterId = useId();
   const needle = filter.trim().toLowerCase();
   const visible = needle
@@ -59,6 +72,26 @@ export function PeopleTable({ people, myId, onChanged }: { people: Person[]; myI
                       </ul>
                     ) : (
                       <span className="cell-secondary">No roles: cannot see any school</span>
+                    )}
+                    {addingFor === person.id ? (
+                      <AddRoleForm
+                        person={person}
+                        schools={schools}
+                        onCancel={() => setAddingFor(null)}
+                        onAdded={(message) => {
+                          setAddingFor(null);
+                          onChanged(message);
+                        }}
+                      />
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button-quiet button-small add-role-button"
+                        onClick={() => setAddingFor(person.id)}
+                        aria-label={`Add a role for ${person.name}`}
+                      >
+                        Add role
+                      </button>
                     )}
                   </td>
                 </tr>
