@@ -25,8 +25,8 @@ describe("progress API", () => {
   let sefOld: string;
   let sefNew: string;
   let archivedA: string;
-  let leaderA: { id: string; name: string };
-  let championA: { id: string; name: string };
+  let leaderA: Awaited<ReturnType<typeof buildUser>>;
+  let championA: Awaited<ReturnType<typeof buildUser>>;
   const cookie: Record<string, string> = {};
 
   const get = async <T>(who: string, path: string, status = 200): Promise<T> => {

@@ -59,13 +59,8 @@ export class TestEditor {
   /** Runs a ProseMirror transaction and sends the resulting Yjs update to the server doc. */
   edit(change: (tr: Transaction, doc: PMNode) => void): void {
     Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(this.server, Y.encodeStateVector(this.doc)));
-    const fragment = this.doc.getXmlFragment("default");
-    const { doc, meta } = initProseMirrorDoc(fragment, planSchema);
-    const tr = EditorState.create({ schema: planSchema, doc }).tr;
-    change(tr, doc);
-    if (!tr.docChanged) return;
     const before = Y.encodeStateVector(this.server);
-    this.doc.transact(() => updateYFragment(this.doc, fragment, tr.doc, meta), "editor");
+    if (!editAsEditor(this.doc, change)) return;
     Y.applyUpdate(this.server, Y.encodeStateAsUpdate(this.doc, before), userOrigin(this.userId));
   }
 
@@ -102,6 +97,20 @@ export class TestEditor {
       tr.delete(pos, pos + node.nodeSize);
     });
   }
+}
+
+/**
+ * Runs a ProseMirror transaction against a Y.Doc as the editor's sync plugin does: the doc is
+ * read into ProseMirror, changed, and written back with `updateYFragment`. False when nothing changed.
+ */
+export function editAsEditor(ydoc: Y.Doc, change: (tr: Transaction, doc: PMNode) => void): boolean {
+  const fragment = ydoc.getXmlFragment("default");
+  const { doc, meta } = initProseMirrorDoc(fragment, planSchema);
+  const tr = EditorState.create({ schema: planSchema, doc }).tr;
+  change(tr, doc);
+  if (!tr.docChanged) return false;
+  ydoc.transact(() => updateYFragment(ydoc, fragment, tr.doc, meta), "editor");
+  return true;
 }
 
 /** The nth block with this id in a ProseMirror document, with its position. */
