@@ -129,6 +129,23 @@ describe("home", () => {
     expect([...headPage.errors, ...ceoPage.errors]).toEqual([]);
   });
 
+  it("shows a readable error with a retry when a list fails to load, and loads it on retry", async () => {
+    const school = await buildSchool(e2e.db, { name: "Flaky Network Primary" });
+    await buildDocument(e2e.db, { schoolId: school.id, title: "Plan behind a flaky network" });
+    const head = await buildUser(e2e.db, { role: "school_leader", schoolId: school.id });
+    const page = await e2e.pageAs(head.email);
+    let failures = 1;
+    await page.route("**/api/documents", (route) => (failures-- > 0 ? route.abort("connectionfailed") : route.continue()));
+
+    await page.goto(e2e.url("/"));
+    const alert = page.getByRole("alert").filter({ hasText: "Your documents could not be loaded" });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("Trellis could not be reached. Check your connection and try again.");
+    await alert.getByRole("button", { name: "Try again" }).click();
+    await page.getByRole("link", { name: "Plan behind a flaky network" }).waitFor();
+    expect(await page.getByRole("alert").count()).toBe(0);
+  });
+
   it("shows an empty state to someone with no school", async () => {
     const loner = await buildUser(e2e.db, { name: "No Roles" });
     const page = await e2e.pageAs(loner.email);
