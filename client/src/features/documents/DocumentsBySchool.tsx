@@ -1,6 +1,7 @@
 /** Documents grouped under their school, with a filter by academic year: the home page's "your documents". */
 import { useId, useMemo, useState } from "react";
 import { Link } from "react-router";
+import { DOCUMENT_KINDS } from "../../../../shared/enums.js";
 import type { TrellisDocument } from "../../api/types.js";
 import { EmptyState } from "../../components/EmptyState.js";
 import { DocumentList } from "./DocumentList.js";
@@ -18,7 +19,20 @@ function groupBySchool(documents: TrellisDocument[]): Group[] {
     group.documents.push(doc);
     groups.set(doc.schoolId, group);
   }
+  for (const group of groups.values()) group.documents.sort(byKindThenYear);
   return [...groups.values()].sort((a, b) => a.schoolName.localeCompare(b.schoolName));
+}
+
+const TERM_ORDER: Record<string, number> = { autumn: 0, spring: 1, summer: 2 };
+
+/** Plans first, then SEF, peer reviews and action plans; newest year first: the same place on every visit. */
+function byKindThenYear(a: TrellisDocument, b: TrellisDocument): number {
+  return (
+    DOCUMENT_KINDS.indexOf(a.kind) - DOCUMENT_KINDS.indexOf(b.kind) ||
+    b.academicYear.localeCompare(a.academicYear) ||
+    (TERM_ORDER[b.term ?? ""] ?? -1) - (TERM_ORDER[a.term ?? ""] ?? -1) ||
+    a.title.localeCompare(b.title)
+  );
 }
 
 export function DocumentsBySchool({ documents }: { documents: TrellisDocument[] }) {
