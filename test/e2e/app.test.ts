@@ -19,6 +19,8 @@ describe("signing in", () => {
 
     await page.getByRole("heading", { name: "Welcome, Hana Head" }).waitFor();
     expect(await page.getByRole("banner").textContent()).toContain("Hana Head");
+    // Keyboard and screen-reader users start at the top of the new page, not on a vanished button.
+    await eventually(async () => expect(await page.evaluate(() => document.activeElement?.id)).toBe("main"));
     expect(page.errors).toEqual([]);
   });
 

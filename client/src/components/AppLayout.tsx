@@ -4,7 +4,8 @@ import { Outlet, useLocation } from "react-router";
 import { AppHeader } from "./AppHeader.js";
 
 export function AppLayout() {
-  const { pathname } = useLocation();
+  // The key changes on every navigation, including sign-in's replace of `/` with `/`.
+  const { key } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -15,7 +16,7 @@ export function AppLayout() {
       return;
     }
     mainRef.current?.focus();
-  }, [pathname]);
+  }, [key]);
 
   return (
     <>
