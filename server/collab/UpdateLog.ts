@@ -38,6 +38,8 @@ export class UpdateLog {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private giveUpAt = Infinity;
+  /** Rows and INSERT batches stored so far (benchmarks and diagnostics). */
+  readonly totals = { rows: 0, batches: 0 };
   private readonly flushDelayMs: number;
   private readonly maxBatchRows: number;
   private readonly maxBatchBytes: number;
@@ -110,7 +112,10 @@ export class UpdateLog {
       this.inflight = [];
       this.storedSeq = batch[batch.length - 1]!.seq;
       this.resolveWaiters();
-      if (stored) this.reportStored(batch);
+      if (!stored) continue;
+      this.totals.rows += batch.length;
+      this.totals.batches++;
+      this.reportStored(batch);
     }
   }
 

@@ -1,0 +1,91 @@
+/** Runs the server under test in its own process, so its RSS and CPU can be read from /proc. */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+// Children still running when the bench exits (normally or on an error) are killed with it.
+const live = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of live) child.kill("SIGKILL");
+});
+
+/** A running server child. */
+export interface ServerChild {
+  pid: number;
+  port: number;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** A port free right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const ENTRIES = {
+  trellis: "server/index.ts",
+  "collab-only": "bench/collab/collabOnlyServer.ts",
+  hocuspocus: "bench/collab/hocuspocusServer.ts",
+};
+
+/** Which server a child runs: all of Trellis, its collab server alone, or stock Hocuspocus. */
+export type ServerKind = keyof typeof ENTRIES;
+
+/** Starts a server child and waits for it to listen. */
+export async function startServerChild(which: ServerKind, env: Record<string, string> = {}): Promise<ServerChild> {
+  const port = await freePort();
+  const entry = ENTRIES[which];
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  live.add(child);
+  child.once("exit", () => live.delete(child));
+  let stderr = "";
+  child.stderr!.on("data", (c: Buffer) => {
+    stderr += c.toString();
+    if (process.env.BENCH_SERVER_STDERR) process.stderr.write(c);
+  });
+  child.stdout!.resume();
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${which} exited during start:\n${stderr}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`${which} did not start:\n${stderr}`);
+    }
+    if (await listening(port)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    pid: child.pid!,
+    port,
+    process: child,
+    async stop() {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function listening(port: number): Promise<boolean> {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`);
+    return true;
+  } catch {
+    return false;
+  }
+}
