@@ -1,7 +1,7 @@
 /** Schools with their current tier: the latest row of each school's tier history. */
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { schools, schoolTiers, tiers } from "../db/schema/index.js";
+import { schools, schoolTiers, tiers, users } from "../db/schema/index.js";
 
 /** Each school (all, or those listed) with its current tier, ordered by name. */
 export async function loadSchoolsWithTier(db: Db, only: "all" | string[]) {
@@ -31,9 +31,11 @@ export async function loadTierHistory(db: Db, schoolId: string) {
       reason: schoolTiers.reason,
       setAt: schoolTiers.setAt,
       setBy: schoolTiers.setBy,
+      setByName: users.name,
     })
     .from(schoolTiers)
     .innerJoin(tiers, eq(tiers.level, schoolTiers.tier))
+    .leftJoin(users, eq(users.id, schoolTiers.setBy))
     .where(eq(schoolTiers.schoolId, schoolId))
     .orderBy(desc(schoolTiers.setAt), desc(schoolTiers.id));
 }

@@ -27,7 +27,7 @@ describe("schools, tiers and documents", () => {
     const { school, abilities } = await (await json("GET", `/api/schools/${schoolId}`, lead)).json();
     expect(abilities.setTier).toBe(true);
     expect(school.tierHistory.map((h: { tier: number }) => h.tier)).toEqual([4, 2]);
-    expect(school.tierHistory[0]).toMatchObject({ reason: "Inspection outcome: urgent improvement", tierName: "Stabilise" });
+    expect(school.tierHistory[0]).toMatchObject({ reason: "Inspection outcome: urgent improvement", tierName: "Stabilise", setByName: expect.any(String) });
   });
 
   it("needs a reason and a real tier", async () => {

@@ -36,6 +36,8 @@ export interface TierHistoryEntry {
   reason: string;
   setAt: string;
   setBy: string | null;
+  /** Who set it; null for the tiers loaded at the start of the year. */
+  setByName: string | null;
 }
 
 /** GET /api/schools/:id */

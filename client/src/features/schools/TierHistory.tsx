@@ -18,7 +18,11 @@ export function TierHistory({ entries, myId }: { entries: TierHistoryEntry[]; my
             </time>
           </div>
           <p className="history-reason">{entry.reason}</p>
-          {entry.setBy === myId ? <p className="history-by">Set by you</p> : null}
+          {entry.setBy === myId ? (
+            <p className="history-by">Set by you</p>
+          ) : entry.setByName ? (
+            <p className="history-by">Set by {entry.setByName}</p>
+          ) : null}
         </li>
       ))}
     </ol>
