@@ -99,24 +99,28 @@ export function createCollab(options: CollabOptions): Collab {
     if (!isCollabPath(req.url)) return false;
     // A client that drops mid-handshake must not surface as an uncaught socket error.
     socket.on("error", () => socket.destroy());
-    void (async () => {
-      if (closing) return refuseUpgrade(socket, 503, "Server shutting down");
-      let decision;
-      try {
-        decision = await authorizeUpgrade(db, req, env.PUBLIC_URL);
-      } catch (err) {
-        logger.error("collab: upgrade check failed", { url: req.url, err: String(err) });
-        return refuseUpgrade(socket, 500, "Something went wrong on our side");
-      }
-      if (!decision.ok) {
-        logger.info("collab: upgrade refused", { url: req.url, status: decision.status });
-        return refuseUpgrade(socket, decision.status, decision.message);
-      }
-      if (socket.destroyed || closing) return refuseUpgrade(socket, 503, "Server shutting down");
-      const admitted = decision.admitted;
-      wss.handleUpgrade(req, socket, head, (ws) => void admit(ws, admitted));
-    })();
+    void upgrade(req, socket, head).catch((err) => {
+      logger.error("collab: upgrade failed", { url: req.url, err: String(err) });
+      refuseUpgrade(socket, 500, "Something went wrong on our side");
+    });
     return true;
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    if (closing) return refuseUpgrade(socket, 503, "Server shutting down");
+    const decision = await authorizeUpgrade(db, req, env.PUBLIC_URL);
+    if (!decision.ok) {
+      logger.info("collab: upgrade refused", { url: req.url, status: decision.status });
+      return refuseUpgrade(socket, decision.status, decision.message);
+    }
+    if (socket.destroyed || closing) return refuseUpgrade(socket, 503, "Server shutting down");
+    const admitted = decision.admitted;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      admit(ws, admitted).catch((err) => {
+        logger.error("collab: connection setup failed", { documentId: admitted.documentId, err: String(err) });
+        ws.terminate();
+      });
+    });
   }
 
   async function admit(ws: WebSocket, admitted: AdmittedConnection): Promise<void> {

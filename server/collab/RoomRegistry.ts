@@ -73,10 +73,12 @@ export class RoomRegistry {
     room.refs--;
     if (room.refs > 0 || room.state !== "open") return;
     room.state = "unloading";
-    const done = this.unload(room).finally(() => {
-      this.rooms.delete(room.documentId);
-      this.unloading.delete(room.documentId);
-    });
+    const done = this.unload(room)
+      .catch((err) => this.services.logger.error("collab: room unload failed", { documentId: room.documentId, err: String(err) }))
+      .finally(() => {
+        this.rooms.delete(room.documentId);
+        this.unloading.delete(room.documentId);
+      });
     this.unloading.set(room.documentId, done);
   }
 

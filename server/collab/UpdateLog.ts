@@ -97,10 +97,17 @@ export class UpdateLog {
     }
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.running = this.drain().finally(() => {
-        this.running = null;
-        if (this.queue.length) this.schedule(0);
-      });
+      this.running = this.drain()
+        .catch((err) => {
+          // Not expected (inserts retry inside), but never drop what was in flight.
+          this.logger.error("collab: update log writer failed", { err: String(err) });
+          this.queue.unshift(...this.inflight);
+          this.inflight = [];
+        })
+        .finally(() => {
+          this.running = null;
+          if (this.queue.length) this.schedule(this.flushDelayMs);
+        });
     }, delayMs);
   }
 
