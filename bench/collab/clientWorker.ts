@@ -4,7 +4,6 @@
  * (epoch-based, high resolution, comparable across threads), so any receiver can time it.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import * as Y from "yjs";
 import { connectAll, hocuspocusConnector, trellisConnector } from "./clients.js";
 
 /** What the main thread asks of a worker. */
@@ -72,4 +71,3 @@ parentPort!.on("message", (message: "start" | "measure" | "stop" | "report") => 
   }
 });
 parentPort!.postMessage("ready");
-void Y;

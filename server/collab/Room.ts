@@ -100,12 +100,23 @@ export class Room {
     const origin: UpdateOrigin = userId ? { userId, source: "server" } : SERVER_ORIGIN;
     return new Promise((resolve, reject) =>
       this.whenRunning(() => {
-        try {
-          this.applyCaptured(() => this.doc.transact(() => fn(this.doc), origin), true);
-          resolve();
-        } catch (err) {
-          reject(err);
-        }
+        // Server code is trusted: what a throwing change did apply is kept and stored, so the
+        // room and the log never disagree.
+        let thrown: unknown = null;
+        const failure = this.applyCaptured(
+          () =>
+            this.doc.transact(() => {
+              try {
+                fn(this.doc);
+              } catch (err) {
+                thrown = err;
+              }
+            }, origin),
+          () => true,
+        );
+        if (thrown) reject(thrown);
+        else if (failure) reject(new Error(failure.error));
+        else resolve();
       }),
     );
   }
@@ -158,36 +169,42 @@ export class Room {
       conn.send(encodePermissionDenied(PERMISSION_DENIED));
       return;
     }
-    try {
-      this.applyCaptured(() => Y.applyUpdate(this.doc, update, conn.origin), false);
-    } catch (err) {
-      conn.close(Close.rejectedUpdate, String(err));
-      void this.reload();
+    const failure = this.applyCaptured(
+      () => Y.applyUpdate(this.doc, update, conn.origin),
+      // Integrated in full means the throw came from a doc observer (an extension), not from
+      // the update: keep it, as every other copy of the doc will hold it too.
+      () => holdsNothingNew(this.doc, decoded),
+    );
+    if (failure === null) return;
+    if (failure.kept) {
+      this.logger.error("collab: a document observer threw while applying an update", conn.describe({ err: failure.error }));
+      return;
     }
+    conn.close(Close.rejectedUpdate, failure.error);
+    void this.reload();
   }
 
   /**
    * Runs a doc mutation and accepts the updates it emitted. Yjs has no rollback: an update
    * that throws midway has already integrated part of itself, which nobody else holds and the
-   * log never saw, so for a client update nothing is accepted and the caller reloads the doc.
-   * Server code is trusted: what a throwing server change did apply is kept and stored.
+   * log never saw, so unless `keep()` says otherwise nothing is accepted and the caller must
+   * reload the doc. Returns null on success, or the failure and whether its updates were kept.
    */
-  private applyCaptured(mutate: () => void, keepOnThrow: boolean): void {
+  private applyCaptured(mutate: () => void, keep: () => boolean): { error: string; kept: boolean } | null {
     const captured: [Uint8Array, unknown][] = [];
     this.captured = captured;
-    let failed = false;
-    let failure: unknown;
+    let failure: { error: string; kept: boolean } | null = null;
     try {
       mutate();
     } catch (err) {
-      failed = true;
-      failure = err;
+      failure = { error: String((err as Error)?.stack ?? err), kept: false };
     } finally {
       this.captured = null;
     }
-    if (failed && !keepOnThrow) throw failure;
+    if (failure) failure.kept = keep();
+    if (failure && !failure.kept) return failure;
     for (const [update, origin] of captured) this.accept(update, origin);
-    if (failed) throw failure;
+    return failure;
   }
 
   /** Stores, broadcasts and announces an update the doc has accepted. */

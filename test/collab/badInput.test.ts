@@ -114,6 +114,27 @@ describe("bad input on /collab", () => {
     await eventually(() => expect(c.text.toString()).toBe(a.text.toString()));
   });
 
+  it("a doc observer that throws (an extension's bug) neither closes the sender nor loses the edit", async () => {
+    const own = await stage.newDocument();
+    const x = connectClient(stage.server.url, own, leader.cookie);
+    const y = connectClient(stage.server.url, own, champion.cookie);
+    extra.push(x, y);
+    await Promise.all([synced(x), synced(y)]);
+    await stage.server.collab.changeDocument(
+      own,
+      (doc) =>
+        doc.getText("body").observe(() => {
+          throw new Error("extension bug");
+        }),
+      null,
+    );
+    x.text.insert(0, "kept despite the bug");
+    await eventually(() => expect(y.text.toString()).toBe("kept despite the bug"));
+    await stage.server.collab.flushAll();
+    expect((await loadDocumentState(stage.db, own)).getText("body").toString()).toBe("kept despite the bug");
+    expect(x.closes).toEqual([]);
+  });
+
   it("garbage from a read-only socket is refused the same way", async () => {
     const governor = await stage.person("governor");
     const opened = await rawSocket(stage.server.url, documentId, governor.cookie);
