@@ -2,6 +2,8 @@
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { eventually } from "../support.js";
 
@@ -99,4 +101,27 @@ export function record(ws: WebSocket): { frames: Uint8Array[]; closed: Promise<{
     ws.once("close", (code, reason) => resolve({ code, reason: reason.toString() })),
   );
   return { frames, closed };
+}
+
+/**
+ * Sends a sync step 1 on the client's socket and waits for the server's step 2 answer. The
+ * server handles a socket's messages in order, so everything the client sent before has been
+ * dealt with (and any refusal already received) once this resolves.
+ */
+export function roundTrip(client: Client): Promise<void> {
+  const ws = client.provider.ws;
+  if (!ws) throw new Error("client is not connected");
+  return new Promise((resolve) => {
+    const onMessage = (event: MessageEvent) => {
+      const data = new Uint8Array(event.data as ArrayBuffer);
+      if (data[0] !== 0 || data[1] !== syncProtocol.messageYjsSyncStep2) return;
+      ws.removeEventListener("message", onMessage);
+      resolve();
+    };
+    ws.addEventListener("message", onMessage);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeSyncStep1(encoder, client.doc);
+    ws.send(encoding.toUint8Array(encoder));
+  });
 }

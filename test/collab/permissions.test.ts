@@ -5,7 +5,7 @@ import { PERMISSION_DENIED, loadDocumentState } from "../../server/collab/index.
 import { documents } from "../../server/db/schema/index.js";
 import { buildSchool } from "../factories.js";
 import { eventually } from "../support.js";
-import { connectClient, rawSocket, record, synced, type Client } from "./clients.js";
+import { connectClient, rawSocket, record, roundTrip, synced, type Client } from "./clients.js";
 import { collabStage, type Person } from "./fixture.js";
 
 describe("permissions on /collab", () => {
@@ -36,11 +36,16 @@ describe("permissions on /collab", () => {
     const documentId = await stage.newDocument();
     const writer = client(stage.server.url, documentId, leader.cookie);
     await synced(writer);
-    writer.text.insert(0, "The plan. ");
+    writer.text.insert(0, "Draft: The plan. ");
+    writer.text.delete(0, "Draft: ".length);
     const gov = client(stage.server.url, documentId, governor.cookie);
     await synced(gov);
     await eventually(() => expect(gov.text.toString()).toBe("The plan. "));
-    // Joining with nothing new (an empty sync step 2) is normal and draws no refusal.
+    // Rejoining with nothing new (a sync step 2 holding only known deletions) is normal.
+    gov.provider.disconnect();
+    gov.provider.connect();
+    await synced(gov);
+    await roundTrip(gov);
     expect(gov.denied).toEqual([]);
 
     gov.text.insert(0, "GOVERNOR WAS HERE ");
