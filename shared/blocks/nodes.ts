@@ -205,7 +205,9 @@ export function planExtensions({ nodeViews = {} }: PlanExtensionOptions = {}): A
     // No trailing-node plugin: it appends a paragraph whenever a document ends in a block, so every
     // reader (governors included) would write to the document just by opening it, and two people
     // opening it together would add two. Enter in a block makes the paragraph below instead.
-    StarterKit.configure({ undoRedo: false, trailingNode: false }),
+    // No autolink either: it rescans every changed range for URLs and marks them in a local
+    // transaction, which would turn a remote change into a write by whoever is reading.
+    StarterKit.configure({ undoRedo: false, trailingNode: false, link: { autolink: false } }),
     ...BLOCK_TYPES.map((t) => BlockNodes[t].configure({ nodeView: nodeViews[t] ?? null })),
     TemplateHints,
     UniqueBlockIds,

@@ -172,7 +172,7 @@ describe("templates and every block", () => {
     const page = await openAs(head.email, id);
     const judgements = page.locator("[data-block=judgement]");
     await eventually(async () => expect(await judgements.count()).toBe(FRAMEWORKS["ofsted-2019"].areas.length + 1));
-    const heads = await judgements.locator(".pe-block-kind").allInnerTexts();
+    const heads = await judgements.locator(".pe-block-kind").allTextContents();
     expect(heads.map((h) => h.toLowerCase())).toContain("judgement: quality of education");
     expect(heads.map((h) => h.toLowerCase())).toContain("judgement: safeguarding");
     await judgements.last().getByLabel("Safeguarding").selectOption("effective");

@@ -34,7 +34,7 @@ export default function DocumentEditor({ documentId, initial }: DocumentEditorPr
   const { collab, connection } = useCollabDocument(documentId, () => load());
 
   if (error) return <div className="pe-message" role="alert">{error}</div>;
-  if (!data || !collab) return <div className="pe-message">Opening the document…</div>;
+  if (!data || !collab || !connection.loaded) return <div className="pe-message">Opening the document…</div>;
   const framework: FrameworkKey = isFrameworkKey(data.document.framework) ? data.document.framework : DEFAULT_FRAMEWORK;
   return (
     <PlanEditor

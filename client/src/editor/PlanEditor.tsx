@@ -6,6 +6,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo } from "react";
 import { planExtensions } from "../../../shared/blocks/nodes.js";
 import type { FrameworkKey } from "../../../shared/frameworks/index.js";
+import { KeepYjsMapping } from "./keepYjsMapping.js";
 import { blockNodeViews } from "./nodeViews.js";
 import { PlanContext, type Person, type PlanContextValue } from "./PlanContext.js";
 import { SlashCommand } from "./slashCommand.js";
@@ -39,6 +40,7 @@ export function PlanEditor({ collab, connection, framework, me, people, readOnly
       extensions: [
         ...planExtensions({ nodeViews: blockNodeViews() }),
         Collaboration.configure({ document: collab.ydoc, field: "default" }),
+        KeepYjsMapping,
         // The server overwrites `user` with the session's identity and colour before anyone sees it.
         CollaborationCaret.configure({ provider: collab.provider, user: self }),
         Placeholder.configure({

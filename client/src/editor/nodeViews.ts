@@ -22,6 +22,7 @@ export function blockNodeViews(): Record<BlockType, NodeViewRenderer> {
   const out = {} as Record<BlockType, NodeViewRenderer>;
   for (const [type, component] of Object.entries(COMPONENTS) as [BlockType, ComponentType<ReactNodeViewProps>][]) {
     out[type] = ReactNodeViewRenderer(component, {
+      className: "pe-block-host",
       attrs: ({ node }): Record<string, string> => {
         const id = node.attrs.id as string | null;
         return id ? { id: `block-${id}`, "data-block": type, "data-block-id": id } : { "data-block": type };

@@ -10,6 +10,12 @@ import * as Y from "yjs";
 
 export interface ConnectionState {
   status: "connecting" | "connected" | "disconnected";
+  /**
+   * The document's content has arrived (first sync), or the first attempt to connect failed.
+   * The editor waits for this: built from a synced Y.Doc, its node views mount in one React
+   * batch instead of one synchronous render each (seconds for a 1,000-block plan).
+   */
+  loaded: boolean;
   /** The first sync with the server has completed since the last (re)connect. */
   synced: boolean;
   /** Local edits not yet handed to the server. */
@@ -31,7 +37,7 @@ export function collabUrl(): string {
 /** Creates the Y.Doc and provider for a document; `onDenied` hears when the server refuses our edits. */
 export function useCollabDocument(documentId: string, onDenied: (reason: string) => void) {
   const [collab, setCollab] = useState<CollabDocument | null>(null);
-  const [connection, setConnection] = useState<ConnectionState>({ status: "connecting", synced: false, unsaved: 0 });
+  const [connection, setConnection] = useState<ConnectionState>({ status: "connecting", loaded: false, synced: false, unsaved: 0 });
   const denied = useRef(onDenied);
   denied.current = onDenied;
 
@@ -40,14 +46,14 @@ export function useCollabDocument(documentId: string, onDenied: (reason: string)
     // No BroadcastChannel: edits travel through the server only, so "saved" means the server has them.
     const provider = new WebsocketProvider(collabUrl(), documentId, ydoc, { disableBc: true });
     let unsaved = 0;
+    let loaded = false;
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
-    const publish = () =>
-      setConnection({
-        status: provider.wsconnected ? "connected" : provider.wsconnecting ? "connecting" : "disconnected",
-        synced: provider.synced,
-        unsaved,
-      });
+    const publish = () => {
+      const status = provider.wsconnected ? "connected" : provider.wsconnecting ? "connecting" : "disconnected";
+      loaded ||= provider.synced || status === "disconnected";
+      setConnection({ status, loaded, synced: provider.synced, unsaved });
+    };
     // An update counts as saved once the socket has written it out; the server commits within 100 ms.
     const watchFlush = () => {
       clearTimeout(flushTimer);
@@ -89,6 +95,7 @@ export function useCollabDocument(documentId: string, onDenied: (reason: string)
     window.addEventListener("online", goOnline);
     window.addEventListener("beforeunload", warnUnsaved);
     if (!navigator.onLine) provider.disconnect();
+    publish();
 
     setCollab({ ydoc, provider });
     return () => {
