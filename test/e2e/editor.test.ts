@@ -5,7 +5,8 @@ import * as Y from "yjs";
 import { documentUpdates } from "../../server/db/schema/index.js";
 import { FRAMEWORKS } from "../../shared/frameworks/index.js";
 import { writePlanNodes, type PlanNode } from "../../shared/templates/index.js";
-import { buildDocument, buildSchool, buildUser } from "../factories.js";
+import { buildDocument, buildSchool, buildUser, TEST_PASSWORD } from "../factories.js";
+import { connectClient, synced } from "../collab/clients.js";
 import { apiAs, eventually, signIn } from "../support.js";
 import { screenshot, useE2E } from "./support.js";
 
@@ -104,6 +105,51 @@ describe("co-writing", () => {
   });
 });
 
+describe("remote structural changes", () => {
+  it("keeps the page in step with blocks inserted, deleted and moved elsewhere, and the local caret in its block", async () => {
+    const { asha, ben, document } = await setup([
+      { type: "priority", text: "First priority" },
+      { type: "action", text: "Action one" },
+      { type: "action", text: "Action two" },
+      { type: "paragraph", text: "Closing note" },
+    ]);
+    const page = await openAs(asha.email, document.id);
+    const remote = connectClient(e2e.baseUrl, document.id, await signIn(e2e.baseUrl, ben.email, TEST_PASSWORD));
+    try {
+      await synced(remote);
+      const fragment = remote.doc.getXmlFragment("default");
+      await page.locator("[data-block=action]", { hasText: "Action two" }).locator(".pe-block-text").click();
+      await page.keyboard.press("End");
+
+      // Someone else inserts a block above, deletes one, and moves another (delete plus reinsert).
+      const inserted = new Y.XmlElement("target");
+      inserted.setAttribute("id", "33333333-3333-4333-8333-333333333333");
+      const insertedText = new Y.XmlText();
+      insertedText.insert(0, "New target from Ben");
+      inserted.insert(0, [insertedText]);
+      remote.doc.transact(() => fragment.insert(1, [inserted]));
+      remote.doc.transact(() => fragment.delete(2, 1)); // Action one
+      remote.doc.transact(() => {
+        const moved = fragment.get(0) as Y.XmlElement;
+        const copy = moved.clone();
+        fragment.delete(0, 1);
+        fragment.insert(fragment.length, [copy]);
+      });
+      await eventually(async () =>
+        expect(await page.locator(".pe-prose > *").allTextContents()).toEqual(["New target from Ben", "Action two", "Closing note", "First priority"].map((t) => expect.stringContaining(t))),
+      );
+
+      // The caret stayed at the end of "Action two", so typing lands there, and Ben sees it.
+      await page.keyboard.type(" (checked)");
+      const texts = () => fragment.toArray().map((el) => (el as Y.XmlElement).toArray().map((t) => (t as Y.XmlText).toString()).join(""));
+      await eventually(() => expect(texts()).toEqual(["New target from Ben", "Action two (checked)", "Closing note", "First priority"]));
+      expect(page.errors).toEqual([]);
+    } finally {
+      remote.destroy();
+    }
+  });
+});
+
 describe("read-only views", () => {
   it("gives a governor a non-editable document with a banner saying why", async () => {
     const { governor, document } = await setup([
@@ -183,7 +229,7 @@ describe("templates and every block", () => {
   });
 
   it("renders every block type, inserted from the toolbar by keyboard", async () => {
-    const { asha, ben, document } = await setup([
+    const { asha, ben, document: plan } = await setup([
       { type: "heading", level: 2, text: "Priorities this term" },
       { type: "priority", attrs: { area: "achievement" }, text: "Raise attainment in writing by the end of Key Stage 2" },
       {
@@ -201,7 +247,7 @@ describe("templates and every block", () => {
       { type: "finding", attrs: { kind: "strength", area: "curriculum_teaching" }, text: "Phonics lessons followed the programme precisely." },
       { type: "paragraph", text: "" },
     ]);
-    const page = await openAs(asha.email, document.id);
+    const page = await openAs(asha.email, plan.id);
     await page.setViewportSize({ width: 1100, height: 900 });
     const owners = page.locator("[data-block=target]").getByLabel("Add an owner");
     await owners.selectOption(ben.id);
