@@ -18,11 +18,11 @@ async function setup(nodes: PlanNode[], doc: { status?: string } = {}) {
   const asha = await buildUser(e2e.db, { role: "school_leader", schoolId: school.id, name: "Asha Patel" });
   const ben = await buildUser(e2e.db, { role: "school_leader", schoolId: school.id, name: "Ben Carter" });
   const governor = await buildUser(e2e.db, { role: "governor", schoolId: school.id, name: "Gwen Ford" });
-  const document = await buildDocument(e2e.db, { schoolId: school.id, status: doc.status });
+  const plan = await buildDocument(e2e.db, { schoolId: school.id, status: doc.status });
   const ydoc = new Y.Doc();
   writePlanNodes(ydoc.getXmlFragment("default"), nodes);
-  await e2e.db.insert(documentUpdates).values({ documentId: document.id, update: Y.encodeStateAsUpdate(ydoc) });
-  return { school, asha, ben, governor, document };
+  await e2e.db.insert(documentUpdates).values({ documentId: plan.id, update: Y.encodeStateAsUpdate(ydoc) });
+  return { school, asha, ben, governor, plan };
 }
 
 /** Opens the document as `email` and waits until the editor has synced with the server. */
@@ -44,9 +44,9 @@ const saved = (page: Page) => page.locator(".pe-connection[data-saved=true]").wa
 
 describe("co-writing", () => {
   it("shows two people each other's typing, cursors and presence", async () => {
-    const { asha, ben, document } = await setup([{ type: "paragraph", text: "Our plan for the year." }]);
-    const a = await openAs(asha.email, document.id);
-    const b = await openAs(ben.email, document.id);
+    const { asha, ben, plan } = await setup([{ type: "paragraph", text: "Our plan for the year." }]);
+    const a = await openAs(asha.email, plan.id);
+    const b = await openAs(ben.email, plan.id);
 
     await a.locator(".pe-prose p", { hasText: "Our plan" }).click();
     await a.keyboard.press("End");
@@ -67,13 +67,13 @@ describe("co-writing", () => {
   });
 
   it("lets one person insert an action from the slash menu, set owner, due date and RAG, and the other sees it", async () => {
-    const { asha, ben, document } = await setup([
+    const { asha, ben, plan } = await setup([
       { type: "priority", attrs: { area: "attendance_behaviour" }, text: "Improve attendance" },
       { type: "target", text: "Persistent absence below 15%" },
       { type: "paragraph", text: "" },
     ]);
-    const a = await openAs(asha.email, document.id);
-    const b = await openAs(ben.email, document.id);
+    const a = await openAs(asha.email, plan.id);
+    const b = await openAs(ben.email, plan.id);
 
     await a.locator(".pe-prose > p").last().click();
     await a.keyboard.type("/act");
@@ -105,16 +105,67 @@ describe("co-writing", () => {
   });
 });
 
+describe("copy and paste", () => {
+  it("gives a pasted copy of a block a fresh id, keeping its attributes", async () => {
+    const { asha, plan } = await setup([
+      { type: "paragraph", text: "Before" },
+      { type: "action", attrs: { rag: "green", status: "in_progress" }, text: "Copied action" },
+      { type: "paragraph", text: "After" },
+    ]);
+    const page = await openAs(asha.email, plan.id);
+    const original = await page.locator("[data-block=action]").getAttribute("data-block-id");
+
+    // Select from the end of "Before" to the start of "After" (the whole action block), then let
+    // ProseMirror read the DOM selection, which it does on the next selectionchange.
+    await page.locator(".pe-prose p", { hasText: "Before" }).click();
+    const selectText = (from: [number, number], to: [number, number]) =>
+      page.locator(".pe-prose").evaluate(async (el, [a, b]) => {
+        const paragraphs = el.querySelectorAll(":scope > p");
+        const range = document.createRange();
+        range.setStart(paragraphs[a[0]]!.firstChild!, a[1]);
+        range.setEnd(paragraphs[b[0]]!.firstChild!, b[1]);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      }, [from, to] as const);
+    await selectText([0, "Before".length], [1, 0]);
+    // Headless Chromium has no system clipboard: carry ProseMirror's own copy output to a paste event.
+    const html = await page.locator(".pe-prose").evaluate((el) => {
+      const data = new DataTransfer();
+      el.dispatchEvent(new ClipboardEvent("copy", { clipboardData: data, bubbles: true, cancelable: true }));
+      return data.getData("text/html");
+    });
+    expect(html).toContain(`data-id="${original}"`);
+    await selectText([1, "After".length], [1, "After".length]);
+    await page.keyboard.press("Enter");
+    await eventually(async () => expect(await page.locator(".pe-prose > *").count()).toBe(4));
+    await page.locator(".pe-prose").evaluate((el, pasted) => {
+      const data = new DataTransfer();
+      data.setData("text/html", pasted);
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, html);
+
+    const actions = page.locator("[data-block=action]");
+    await eventually(async () => expect(await actions.count()).toBe(2));
+    const ids = await actions.evaluateAll((els) => els.map((el) => el.getAttribute("data-block-id")));
+    expect(ids[0]).toBe(original);
+    expect(ids[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[1]).not.toBe(original);
+    expect(await actions.nth(1).locator(".pe-rag[data-rag=green]").count()).toBe(1);
+    expect(await actions.nth(1).innerText()).toContain("Copied action");
+  });
+});
+
 describe("remote structural changes", () => {
   it("keeps the page in step with blocks inserted, deleted and moved elsewhere, and the local caret in its block", async () => {
-    const { asha, ben, document } = await setup([
+    const { asha, ben, plan } = await setup([
       { type: "priority", text: "First priority" },
       { type: "action", text: "Action one" },
       { type: "action", text: "Action two" },
       { type: "paragraph", text: "Closing note" },
     ]);
-    const page = await openAs(asha.email, document.id);
-    const remote = connectClient(e2e.baseUrl, document.id, await signIn(e2e.baseUrl, ben.email, TEST_PASSWORD));
+    const page = await openAs(asha.email, plan.id);
+    const remote = connectClient(e2e.baseUrl, plan.id, await signIn(e2e.baseUrl, ben.email, TEST_PASSWORD));
     try {
       await synced(remote);
       const fragment = remote.doc.getXmlFragment("default");
@@ -152,11 +203,11 @@ describe("remote structural changes", () => {
 
 describe("read-only views", () => {
   it("gives a governor a non-editable document with a banner saying why", async () => {
-    const { governor, document } = await setup([
+    const { governor, plan } = await setup([
       { type: "paragraph", text: "Context for governors." },
       { type: "action", attrs: { rag: "green", status: "in_progress" }, text: "Reading fluency checks" },
     ]);
-    const page = await openAs(governor.email, document.id);
+    const page = await openAs(governor.email, plan.id);
 
     expect(await page.locator(".pe-prose").getAttribute("contenteditable")).toBe("false");
     // Opening the document added nothing to it (no trailing paragraph written by a reader).
@@ -174,8 +225,8 @@ describe("read-only views", () => {
   });
 
   it("locks an approved document for its own school leaders too", async () => {
-    const { asha, document } = await setup([{ type: "paragraph", text: "Approved text." }], { status: "approved" });
-    const page = await openAs(asha.email, document.id);
+    const { asha, plan } = await setup([{ type: "paragraph", text: "Approved text." }], { status: "approved" });
+    const page = await openAs(asha.email, plan.id);
     expect(await page.locator(".pe-prose").getAttribute("contenteditable")).toBe("false");
     expect(await page.getByRole("note").innerText()).toContain("approved and locked");
   });
@@ -183,9 +234,9 @@ describe("read-only views", () => {
 
 describe("offline", () => {
   it("keeps an offline edit in the page and syncs it when the connection returns", async () => {
-    const { asha, ben, document } = await setup([{ type: "paragraph", text: "Before the outage." }]);
-    const a = await openAs(asha.email, document.id);
-    const b = await openAs(ben.email, document.id);
+    const { asha, ben, plan } = await setup([{ type: "paragraph", text: "Before the outage." }]);
+    const a = await openAs(asha.email, plan.id);
+    const b = await openAs(ben.email, plan.id);
 
     await a.context().setOffline(true);
     await a.locator(".pe-connection[data-state=offline]").waitFor();
@@ -200,7 +251,7 @@ describe("offline", () => {
     await b.locator(".pe-prose p", { hasText: "Before the outage. Written on the train." }).waitFor();
 
     // And it reached the server, not just the other browser: a fresh page loads it.
-    const again = await openAs(ben.email, document.id);
+    const again = await openAs(ben.email, plan.id);
     expect(await proseText(again)).toContain("Written on the train.");
   });
 });
@@ -229,7 +280,7 @@ describe("templates and every block", () => {
   });
 
   it("renders every block type, inserted from the toolbar by keyboard", async () => {
-    const { asha, ben, document: plan } = await setup([
+    const { asha, ben, plan } = await setup([
       { type: "heading", level: 2, text: "Priorities this term" },
       { type: "priority", attrs: { area: "achievement" }, text: "Raise attainment in writing by the end of Key Stage 2" },
       {
