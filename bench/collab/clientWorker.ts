@@ -3,6 +3,7 @@
  * update is not serialised through one event loop. Each update carries its send time
  * (epoch-based, high resolution, comparable across threads), so any receiver can time it.
  */
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 import { connectAll, hocuspocusConnector, trellisConnector } from "./clients.js";
 
@@ -50,6 +51,8 @@ function write(index: number) {
   if (measuring) sent++;
 }
 
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
 let timer: NodeJS.Timeout | null = null;
 parentPort!.on("message", (message: "start" | "measure" | "stop" | "report") => {
   if (message === "start" && plan.rate > 0) {
@@ -61,11 +64,14 @@ parentPort!.on("message", (message: "start" | "measure" | "stop" | "report") => 
       for (; issued < due; issued++) write(Math.floor(Math.random() * plan.writers));
     }, 2);
   }
-  if (message === "measure") measuring = true;
+  if (message === "measure") {
+    measuring = true;
+    loopDelay.reset();
+  }
   if (message === "stop" && timer) clearInterval(timer);
   if (message === "report") {
     measuring = false;
-    parentPort!.postMessage({ latencies, sent });
+    parentPort!.postMessage({ latencies, sent, loopDelayMax: loopDelay.max / 1e6 });
     for (const c of clients) c.destroy();
     setTimeout(() => process.exit(0), 50);
   }

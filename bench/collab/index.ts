@@ -31,7 +31,7 @@ async function onTrellis(
     const child = await startServerChild(kind, database.env);
     try {
       const idleRssBytes = rssBytes(child.pid);
-      return { ...(await run({ server: "trellis", port: child.port, cookie, pid: child.pid }, documentIds)), idleRssBytes };
+      return { ...(await run({ server: "trellis", port: child.port, cookie, child }, documentIds)), idleRssBytes };
     } finally {
       await child.stop();
     }
@@ -46,7 +46,7 @@ async function onHocuspocus(documents: number, run: (target: Target, ids: string
   try {
     const idleRssBytes = rssBytes(child.pid);
     const names = Array.from({ length: documents }, (_, i) => `bench-doc-${i}`);
-    return { ...(await run({ server: "hocuspocus", port: child.port, cookie: "", pid: child.pid }, names)), idleRssBytes };
+    return { ...(await run({ server: "hocuspocus", port: child.port, cookie: "", child }, names)), idleRssBytes };
   } finally {
     await child.stop();
   }
@@ -55,7 +55,8 @@ async function onHocuspocus(documents: number, run: (target: Target, ids: string
 function describe(label: string, r: Measured) {
   log(
     `  ${label.padEnd(26)} p50 ${ms(r.p50)} ms  p99 ${ms(r.p99)} ms  max ${ms(r.max)} ms  samples ${r.samples} (${r.sent} updates)\n` +
-      `  ${"".padEnd(26)} server RSS ${mb(r.rssBytes)} MB (peak ${mb(r.peakRssBytes)}, idle before clients ${mb(r.idleRssBytes)}, growth ${mb(r.rssBytes - r.idleRssBytes)})  CPU ${Math.round(r.cpuPercent)}% of a core`,
+      `  ${"".padEnd(26)} server RSS ${mb(r.rssBytes)} MB (peak ${mb(r.peakRssBytes)}, idle before clients ${mb(r.idleRssBytes)}, growth ${mb(r.rssBytes - r.idleRssBytes)})  CPU ${Math.round(r.cpuPercent)}% of a core\n` +
+      `  ${"".padEnd(26)} event-loop delay: server p99 ${r.serverLoopDelay?.p99 ?? "?"} max ${r.serverLoopDelay?.max ?? "?"} ms, clients max ${ms(r.clientLoopDelayMax)} ms; load average ${r.loadAverage.toFixed(1)}`,
   );
 }
 

@@ -11,11 +11,22 @@ process.once("exit", () => {
   for (const child of live) child.kill("SIGKILL");
 });
 
+/** Event-loop delay of a server over a window, in ms. */
+export interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
 /** A running server child. */
 export interface ServerChild {
   pid: number;
   port: number;
   process: ChildProcess;
+  /** Starts an event-loop delay window (see eventLoopProbe.ts). */
+  markLoopDelay(): void;
+  /** Ends the window and returns its figures. */
+  readLoopDelay(): Promise<LoopDelay | null>;
   stop(): Promise<void>;
 }
 
@@ -44,7 +55,8 @@ export type ServerKind = keyof typeof ENTRIES;
 export async function startServerChild(which: ServerKind, env: Record<string, string> = {}): Promise<ServerChild> {
   const port = await freePort();
   const entry = ENTRIES[which];
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+  const probe = fileURLToPath(new URL("./eventLoopProbe.ts", import.meta.url));
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", probe, entry], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -52,9 +64,15 @@ export async function startServerChild(which: ServerKind, env: Record<string, st
   live.add(child);
   child.once("exit", () => live.delete(child));
   let stderr = "";
+  const delays: ((d: LoopDelay) => void)[] = [];
   child.stderr!.on("data", (c: Buffer) => {
     stderr += c.toString();
     if (process.env.BENCH_SERVER_STDERR) process.stderr.write(c);
+    for (const line of c.toString().split("\n")) {
+      if (!line.startsWith("ELD ")) continue;
+      const figures = JSON.parse(line.slice(4)) as LoopDelay;
+      for (const resolve of delays.splice(0)) resolve(figures);
+    }
   });
   child.stdout!.resume();
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -72,6 +90,16 @@ export async function startServerChild(which: ServerKind, env: Record<string, st
     pid: child.pid!,
     port,
     process: child,
+    markLoopDelay: () => child.kill("SIGUSR2"),
+    readLoopDelay: () =>
+      new Promise<LoopDelay | null>((resolve) => {
+        const timer = setTimeout(() => resolve(null), 2000);
+        delays.push((d) => {
+          clearTimeout(timer);
+          resolve(d);
+        });
+        child.kill("SIGUSR2");
+      }),
     async stop() {
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);

@@ -3,8 +3,10 @@
  * one document) and capacity (many documents, a few clients each, a steady total update
  * rate). Clients live in worker threads; latency is send-to-observe in the receiving client.
  */
+import { loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { WorkerPlan } from "./clientWorker.js";
+import type { LoopDelay, ServerChild } from "./serverChild.js";
 import { percentile, sampleProcess } from "./stats.js";
 
 /** What one workload run measured. */
@@ -17,6 +19,12 @@ export interface WorkloadResult {
   rssBytes: number;
   peakRssBytes: number;
   cpuPercent: number;
+  /** The server's event-loop delay over the window (ms). */
+  serverLoopDelay: LoopDelay | null;
+  /** The worst event-loop delay any client thread saw (ms): time the harness itself lost. */
+  clientLoopDelayMax: number;
+  /** The machine's 1-minute load average at the end of the window (2 cores). */
+  loadAverage: number;
 }
 
 /** The server under test, as the workers need it. */
@@ -24,7 +32,7 @@ export interface Target {
   server: WorkerPlan["server"];
   port: number;
   cookie: string;
-  pid: number;
+  child: ServerChild;
 }
 
 const READER_THREADS = 2;
@@ -71,16 +79,19 @@ async function run(target: Target, plans: Omit<WorkerPlan, "server" | "port" | "
   tell("start");
   await sleep(o.warmupSeconds * 1000);
   tell("measure");
-  const sampler = sampleProcess(target.pid);
+  target.child.markLoopDelay();
+  const sampler = sampleProcess(target.child.pid);
   await sleep(o.seconds * 1000);
   const server = sampler.stop();
+  const serverLoopDelay = await target.child.readLoopDelay();
+  const loadAverage = loadavg()[0]!;
   tell("stop");
   // Let in-flight updates land, so the tail is not cut off.
   await sleep(500);
   const reports = await Promise.all(
     workers.map(
       (w) =>
-        new Promise<{ latencies: number[]; sent: number }>((resolve) => {
+        new Promise<{ latencies: number[]; sent: number; loopDelayMax: number }>((resolve) => {
           w.once("message", resolve);
           w.postMessage("report");
         }),
@@ -88,7 +99,17 @@ async function run(target: Target, plans: Omit<WorkerPlan, "server" | "port" | "
   );
   const latencies = reports.flatMap((r) => r.latencies);
   const sent = reports.reduce((n, r) => n + r.sent, 0);
-  return { samples: latencies.length, sent, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100), ...server };
+  return {
+    samples: latencies.length,
+    sent,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: percentile(latencies, 100),
+    ...server,
+    serverLoopDelay,
+    clientLoopDelayMax: Math.max(...reports.map((r) => r.loopDelayMax)),
+    loadAverage,
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
