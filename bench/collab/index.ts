@@ -71,6 +71,27 @@ function ratios(ours: Measured, theirs: Measured) {
 const results: Record<string, unknown> = { quick: QUICK, liveDriver };
 log(`collab benchmarks${QUICK ? " (BENCH_QUICK: shortened)" : ""}; our server's log on ${liveDriver}`);
 
+log("\nIdle server RSS, 3 s after start, no clients (every server below runs from an esbuild bundle under node)");
+const idle: Record<string, number> = {};
+for (const [label, kind, runtime] of [
+  ["trellis, bundled", "trellis", "bundle"],
+  ["trellis under tsx (npm start)", "trellis", "tsx"],
+  ["hocuspocus, bundled", "hocuspocus", "bundle"],
+] as const) {
+  const database = await benchDatabase(liveDriver);
+  try {
+    await seedDocuments(database, 1);
+    const child = await startServerChild(kind, kind === "trellis" ? database.env : {}, runtime);
+    await new Promise((r) => setTimeout(r, 3000));
+    idle[label] = rssBytes(child.pid);
+    await child.stop();
+  } finally {
+    await database.dispose();
+  }
+  log(`  ${label.padEnd(30)} ${mb(idle[label]!)} MB`);
+}
+results.idleRss = idle;
+
 const f = settings.fanout;
 log(`\nFan-out: 1 writer, ${f.readers} readers, ${f.rate} updates/s for ${f.seconds} s (budget p99 <= 10 ms)`);
 const fanOurs = await onTrellis(liveDriver, 1, (t, ids) => fanout(t, ids[0]!, f));

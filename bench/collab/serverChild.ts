@@ -1,7 +1,9 @@
 /** Runs the server under test in its own process, so its RSS and CPU can be read from /proc. */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ENTRIES, serverBuild } from "./serverBuild.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -42,21 +44,24 @@ export function freePort(): Promise<number> {
   });
 }
 
-const ENTRIES = {
-  trellis: "server/index.ts",
-  "collab-only": "bench/collab/collabOnlyServer.ts",
-  hocuspocus: "bench/collab/hocuspocusServer.ts",
-};
-
 /** Which server a child runs: all of Trellis, its collab server alone, or stock Hocuspocus. */
-export type ServerKind = keyof typeof ENTRIES;
+export type ServerKind = Exclude<keyof typeof ENTRIES, "eventLoopProbe">;
 
-/** Starts a server child and waits for it to listen. */
-export async function startServerChild(which: ServerKind, env: Record<string, string> = {}): Promise<ServerChild> {
+/**
+ * Starts a server child and waits for it to listen. By default every server runs from the
+ * esbuild bundle under plain node; `runtime: "tsx"` runs the TypeScript source as `npm start` does.
+ */
+export async function startServerChild(
+  which: ServerKind,
+  env: Record<string, string> = {},
+  runtime: "bundle" | "tsx" = "bundle",
+): Promise<ServerChild> {
   const port = await freePort();
-  const entry = ENTRIES[which];
-  const probe = fileURLToPath(new URL("./eventLoopProbe.ts", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", probe, entry], {
+  const args =
+    runtime === "bundle"
+      ? await serverBuild().then((dir) => ["--import", join(dir, "eventLoopProbe.mjs"), join(dir, `${which}.mjs`)])
+      : ["--import", "tsx", "--import", `./${ENTRIES.eventLoopProbe}`, ENTRIES[which]];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
