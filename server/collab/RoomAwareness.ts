@@ -13,18 +13,30 @@ export class RoomAwareness {
   // Its own tiny doc: the room's Y.Doc may be swapped on reload, and Awareness dies with its doc.
   private readonly awareness = new Awareness(new Y.Doc());
   private readonly owners = new Map<number, Connection>();
+  /** Client ids changed since the last broadcast. */
+  private readonly changed = new Set<number>();
+  private flush: NodeJS.Immediate | null = null;
 
   constructor(
-    broadcast: (message: Uint8Array) => void,
+    private readonly broadcast: (message: Uint8Array) => void,
     private readonly maxClientsPerConnection: number,
   ) {
     // The server has no cursor of its own.
     this.awareness.setLocalState(null);
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
-      const changed = [...added!, ...updated!, ...removed!];
-      // Echoed to the sender too: a lone provider counts its own echo as a sign of life.
-      broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, changed)));
+      for (const id of [...added!, ...updated!, ...removed!]) this.changed.add(id);
+      // Coalesce what arrives in one turn of the event loop: when n providers renew their
+      // state together (every 15 s), that is n sends instead of n * n.
+      this.flush ??= setImmediate(() => this.broadcastChanged());
     });
+  }
+
+  private broadcastChanged(): void {
+    this.flush = null;
+    const ids = [...this.changed];
+    this.changed.clear();
+    // Echoed to the sender too: a lone provider counts its own echo as a sign of life.
+    if (ids.length) this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
   }
 
   /** Applies a client's awareness update, stamped with its session user. Throws ProtocolError if malformed. */
@@ -52,8 +64,10 @@ export class RoomAwareness {
     if (mine.length) removeAwarenessStates(this.awareness, mine, conn);
   }
 
-  /** Stops the outdated-state timer. */
+  /** Stops the outdated-state timer and any pending broadcast. */
   destroy(): void {
+    if (this.flush) clearImmediate(this.flush);
+    this.flush = null;
     this.awareness.destroy();
   }
 
