@@ -6,6 +6,7 @@ import type { Db } from "../../db/client.js";
 import { actions, documents, priorities, schools, targets } from "../../db/schema/index.js";
 import type { ActionRow } from "../apiTypes.js";
 import type { ActionQuery } from "./filters.js";
+import { blockTitles } from "./blockTitles.js";
 import { ownerNames } from "./people.js";
 
 /** Who is asking, reduced to what the queries need. */
@@ -37,6 +38,32 @@ function conditions(q: ActionQuery, scope: ListScope): SQL[] {
   return where;
 }
 
+/** The page and count queries of an action list (the benchmark explains these very queries). */
+export function actionListQueries(db: Db, q: ActionQuery, scope: ListScope, page: { limit: number; offset: number }) {
+  const where = and(...conditions(q, scope));
+  return {
+    page: db
+      .select({
+        a: actions,
+        documentTitle: documents.title,
+        documentKind: documents.kind,
+        schoolName: schools.name,
+      })
+      .from(actions)
+      .innerJoin(documents, eq(documents.id, actions.documentId))
+      .innerJoin(schools, eq(schools.id, actions.schoolId))
+      .where(where)
+      .orderBy(sql`${actions.due} asc nulls last`, asc(schools.name), asc(actions.documentId), asc(actions.position))
+      .limit(page.limit)
+      .offset(page.offset),
+    count: db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(actions)
+      .innerJoin(documents, eq(documents.id, actions.documentId))
+      .where(where),
+  };
+}
+
 /** One page of actions, soonest due first (undated last), and how many match in all. */
 export async function listActions(
   db: Db,
@@ -45,48 +72,27 @@ export async function listActions(
   page: { limit: number; offset: number },
 ): Promise<{ rows: ActionRow[]; total: number }> {
   if (scope.schools !== "all" && scope.schools.length === 0) return { rows: [], total: 0 };
-  const where = and(...conditions(q, scope));
-  const [rows, counted] = await Promise.all([
-    db
-      .select({
-        a: actions,
-        documentTitle: documents.title,
-        documentKind: documents.kind,
-        schoolName: schools.name,
-        priorityId: priorities.blockId,
-        priorityKey: priorities.blockKey,
-        priorityTitle: priorities.text,
-        targetBlockId: targets.blockId,
-        targetTitle: targets.text,
-      })
-      .from(actions)
-      .innerJoin(documents, eq(documents.id, actions.documentId))
-      .innerJoin(schools, eq(schools.id, actions.schoolId))
-      .leftJoin(priorities, and(eq(priorities.documentId, actions.documentId), eq(priorities.blockKey, actions.priorityKey)))
-      .leftJoin(targets, and(eq(targets.documentId, actions.documentId), eq(targets.blockKey, actions.targetKey)))
-      .where(where)
-      .orderBy(sql`${actions.due} asc nulls last`, asc(schools.name), asc(actions.documentId), asc(actions.position))
-      .limit(page.limit)
-      .offset(page.offset),
-    db
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(actions)
-      .innerJoin(documents, eq(documents.id, actions.documentId))
-      .where(where),
+  const queries = actionListQueries(db, q, scope, page);
+  const [rows, counted] = await Promise.all([queries.page, queries.count]);
+  const [names, priorityTitles, targetTitles] = await Promise.all([
+    ownerNames(db, rows.map((r) => r.a)),
+    blockTitles(db, priorities, rows.map((r) => ({ documentId: r.a.documentId, key: r.a.priorityKey }))),
+    blockTitles(db, targets, rows.map((r) => ({ documentId: r.a.documentId, key: r.a.targetKey }))),
   ]);
-  const names = await ownerNames(db, rows.map((r) => r.a));
   return {
     total: counted[0]?.n ?? 0,
     rows: rows.map(({ a, ...r }) => {
       const id = a.blockId ?? a.blockKey;
+      const priority = a.priorityKey ? (priorityTitles.get(`${a.documentId}|${a.priorityKey}`) ?? { id: a.priorityKey, title: "" }) : null;
+      const target = a.targetKey ? (targetTitles.get(`${a.documentId}|${a.targetKey}`) ?? { id: a.targetKey, title: "" }) : null;
       return {
         id,
         key: a.blockKey,
         document: { id: a.documentId, title: r.documentTitle, kind: r.documentKind },
         school: { id: a.schoolId, name: r.schoolName },
-        priority: r.priorityKey ? { id: r.priorityId ?? r.priorityKey, title: r.priorityTitle ?? "" } : null,
-        targetId: a.targetKey ? (r.targetBlockId ?? a.targetKey) : null,
-        target: a.targetKey ? { id: r.targetBlockId ?? a.targetKey, title: r.targetTitle ?? "" } : null,
+        priority,
+        targetId: target?.id ?? null,
+        target,
         findingId: a.findingId,
         text: a.text,
         owners: names(a.owners),

@@ -4,9 +4,9 @@ import { areaLabel, FRAMEWORKS, gradesFor, isFrameworkKey } from "../../../share
 import type { Db } from "../../db/client.js";
 import type { SefGrade } from "../apiTypes.js";
 
-/** Latest grades by school id; only live, written judgements of SEFs that are not archived count. */
-export async function latestSefGrades(db: Db, schoolId?: string): Promise<Map<string, SefGrade[]>> {
-  const rows = await db.execute(sql`
+/** The query behind latestSefGrades (the benchmark explains it). */
+export function sefGradesSql(schoolId?: string) {
+  return sql`
     select distinct on (j.school_id, j.framework, j.area) j.school_id, j.framework, j.area, j.grade, j.graded_at, j.document_id
     from judgements j
     join documents d on d.id = j.document_id
@@ -14,7 +14,12 @@ export async function latestSefGrades(db: Db, schoolId?: string): Promise<Map<st
       and j.framework is not null and j.area is not null
       and d.kind = 'sef' and d.status <> 'archived'
       ${schoolId ? sql`and j.school_id = ${schoolId}` : sql``}
-    order by j.school_id, j.framework, j.area, j.graded_at desc nulls last`);
+    order by j.school_id, j.framework, j.area, j.graded_at desc nulls last`;
+}
+
+/** Latest grades by school id; only live, written judgements of SEFs that are not archived count. */
+export async function latestSefGrades(db: Db, schoolId?: string): Promise<Map<string, SefGrade[]>> {
+  const rows = await db.execute(sefGradesSql(schoolId));
   const out = new Map<string, SefGrade[]>();
   for (const r of rowsOf<{ school_id: string; framework: string; area: string; grade: string; graded_at: Date | string; document_id: string }>(rows)) {
     if (!isFrameworkKey(r.framework)) continue;

@@ -7,6 +7,7 @@ import { documents, priorities, schools, targets } from "../../db/schema/index.j
 import type { TargetRow } from "../apiTypes.js";
 import type { ListScope } from "./actionList.js";
 import type { TargetQuery } from "./filters.js";
+import { blockTitles } from "./blockTitles.js";
 import { ownerNames } from "./people.js";
 
 /** The first number in a measure ("62%", "0.85", "Y6: 72") or null. */
@@ -53,20 +54,20 @@ export async function listTargets(
         documentTitle: documents.title,
         documentKind: documents.kind,
         schoolName: schools.name,
-        priorityId: priorities.blockId,
-        priorityTitle: priorities.text,
       })
       .from(targets)
       .innerJoin(documents, eq(documents.id, targets.documentId))
       .innerJoin(schools, eq(schools.id, targets.schoolId))
-      .leftJoin(priorities, and(eq(priorities.documentId, targets.documentId), eq(priorities.blockKey, targets.priorityKey)))
       .where(where)
       .orderBy(asc(schools.name), asc(documents.title), asc(targets.documentId), asc(targets.position))
       .limit(page.limit)
       .offset(page.offset),
     db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(targets).innerJoin(documents, eq(documents.id, targets.documentId)).where(where),
   ]);
-  const names = await ownerNames(db, rows.map((r) => r.t));
+  const [names, priorityTitles] = await Promise.all([
+    ownerNames(db, rows.map((r) => r.t)),
+    blockTitles(db, priorities, rows.map((r) => ({ documentId: r.t.documentId, key: r.t.priorityKey }))),
+  ]);
   return {
     total: counted[0]?.n ?? 0,
     rows: rows.map(({ t, ...r }) => {
@@ -76,7 +77,7 @@ export async function listTargets(
         key: t.blockKey,
         document: { id: t.documentId, title: r.documentTitle, kind: r.documentKind },
         school: { id: t.schoolId, name: r.schoolName },
-        priority: t.priorityKey ? { id: r.priorityId ?? t.priorityKey, title: r.priorityTitle ?? "" } : null,
+        priority: t.priorityKey ? (priorityTitles.get(`${t.documentId}|${t.priorityKey}`) ?? { id: t.priorityKey, title: "" }) : null,
         text: t.text,
         area: t.area,
         areaLabel: t.area ? areaLabel(null, t.area) : null,
