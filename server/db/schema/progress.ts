@@ -162,3 +162,31 @@ export const statusHistory = pgTable(
     index("status_history_school_idx").on(t.schoolId, t.blockType, t.field, t.changedAt),
   ],
 );
+
+/** What a document's live actions and targets add up to, by RAG, status, red area and open due date. */
+export interface RollupCounts {
+  total: number;
+  rag: Record<string, number>;
+  status: Record<string, number>;
+  /** Red blocks per area (blocks with no area are not listed). */
+  redAreas: Record<string, number>;
+  /** Actions not complete, per due date: overdue is the sum of the dates before today. */
+  openDue: Record<string, number>;
+}
+
+/**
+ * Per-document totals of the progress tables, rebuilt by the extractor in the same transaction
+ * as any write that changes a count. The trust dashboard and the academy card add these up,
+ * so their cost grows with documents, not with actions.
+ */
+export const documentRollups = pgTable(
+  "document_rollups",
+  {
+    documentId: uuid("document_id").primaryKey().references(() => documents.id, { onDelete: "cascade" }),
+    schoolId: uuid("school_id").notNull().references(() => schools.id, { onDelete: "cascade" }),
+    actions: jsonb("actions").$type<RollupCounts>().notNull(),
+    targets: jsonb("targets").$type<RollupCounts>().notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("document_rollups_school_idx").on(t.schoolId)],
+);
