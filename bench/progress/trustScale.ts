@@ -70,10 +70,9 @@ export async function trustScaleBench(driver: Driver, showPlans: boolean): Promi
 
       if (showPlans) {
         const today = todayInEngland();
-        const q = dashboardSql(today);
+        const q = dashboardSql();
         console.log(`\n  Query plans (${driver}, EXPLAIN ANALYZE)`);
-        await explain(db, "dashboard: actions by school, RAG and area, with overdue", q.actions);
-        await explain(db, "dashboard: targets by school, RAG and area", q.targets);
+        await explain(db, "dashboard: the live documents' rollups", q.rollups);
         await explain(db, "dashboard: last activity per school", q.activity);
         await explain(db, "dashboard: latest SEF grade per school and area", sefGradesSql());
         const list = actionListQueries(db, { schoolId: schoolIds[0]!, limit: 50, offset: 0, format: "json" }, { schools: "all", actorId: lead!.id, today }, { limit: 50, offset: 0 });

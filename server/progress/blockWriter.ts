@@ -4,11 +4,12 @@
  * lock and is compared with what is stored at that moment, so running it twice, or from two
  * processes at once, writes the same rows and never appends the same change twice.
  */
-import { and, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { isBlockId, type BlockType } from "../../shared/blocks/schema.js";
 import type { Db } from "../db/client.js";
 import { statusHistory } from "../db/schema/index.js";
 import { rowSignature, TRACKED_FIELDS, typeKey, type BlockRow } from "./blockRows.js";
+import { COUNTED_FIELDS, refreshRollups } from "./rollups.js";
 import { BLOCK_TABLES, loadStoredRows, TYPE_FIELDS, type StoredRow } from "./storedBlocks.js";
 
 /** Who changed a block (or one of its fields), and when. */
@@ -25,6 +26,8 @@ export interface BlockWrite {
   deletes: readonly { type: BlockType; key: string }[];
   /** Who made the change to a block's field (or to the block, without a field); null when unknown. */
   attribution?: (typeKey: string, field?: string) => Attribution | null;
+  /** Rebuild the document's totals even if no counted value moved (a full re-extraction). */
+  refreshRollup?: boolean;
 }
 
 /** What a write did. */
@@ -43,7 +46,7 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Applies a batch; rows equal to the stored ones are skipped, so a repeated batch writes nothing. */
 export async function writeBlocks(db: Db, batch: BlockWrite): Promise<WriteResult> {
   const result: WriteResult = { written: 0, deleted: 0, history: 0 };
-  if (!batch.upserts.length && !batch.deletes.length) return result;
+  if (!batch.upserts.length && !batch.deletes.length && !batch.refreshRollup) return result;
   const { documentId, schoolId } = batch;
   const who = (tk: string, field?: string): Attribution | null => {
     const found = (field ? batch.attribution?.(tk, field) : null) ?? batch.attribution?.(tk) ?? null;
@@ -57,14 +60,18 @@ export async function writeBlocks(db: Db, batch: BlockWrite): Promise<WriteResul
     const keys: Partial<Record<BlockType, string[]>> = {};
     for (const row of batch.upserts) (keys[row.type] ??= []).push(row.key);
     const stored = await loadStoredRows(tx as unknown as Db, documentId, keys);
+    const lastLogged = await lastHistory(tx, documentId, batch.upserts.filter((r) => TRACKED_FIELDS[r.type] && !stored.has(typeKey(r.type, r.key))).map((r) => r.key));
 
     const history: (typeof statusHistory.$inferInsert)[] = [];
+    // Deleting a live action or target changes the totals; a write only when a counted value moved.
+    let recount = batch.deletes.some((d) => d.type === "action" || d.type === "target");
     const byType = new Map<BlockType, Record<string, unknown>[]>();
     for (const row of batch.upserts) {
       const tk = typeKey(row.type, row.key);
       const before = stored.get(tk);
       if (before && before.deletedAt === null && rowSignature(before) === rowSignature(row)) continue;
-      const changed = trackedChanges(row, before);
+      if (!recount && (row.type === "action" || row.type === "target")) recount = countsMove(row, before);
+      const changed = trackedChanges(row, before, lastLogged);
       for (const c of changed) {
         const by = who(tk, c.field);
         history.push({
@@ -93,21 +100,52 @@ export async function writeBlocks(db: Db, batch: BlockWrite): Promise<WriteResul
     result.deleted = await softDelete(tx, documentId, batch.deletes);
     for (let i = 0; i < history.length; i += CHUNK) await tx.insert(statusHistory).values(history.slice(i, i + CHUNK));
     result.history = history.length;
+    if (recount || batch.refreshRollup) await refreshRollups(tx as unknown as Db, [documentId]);
   });
   return result;
 }
 
+/** Whether the row enters, leaves or moves within the document's totals. */
+function countsMove(row: BlockRow, before: StoredRow | undefined): boolean {
+  const counted = (r: BlockRow | StoredRow | undefined) => !!r && !r.placeholder && !("deletedAt" in r && r.deletedAt !== null);
+  if (counted(row) !== counted(before)) return true;
+  if (!counted(row)) return false;
+  return COUNTED_FIELDS.some((f) => (row.fields[f] ?? null) !== (before!.fields[f] ?? null));
+}
+
 /** The tracked fields whose value differs from the stored row (or that a new block starts with). */
-function trackedChanges(row: BlockRow, before: StoredRow | undefined): { field: string; from: string | null; to: string | null }[] {
+function trackedChanges(row: BlockRow, before: StoredRow | undefined, logged: Map<string, string | null>): { field: string; from: string | null; to: string | null }[] {
   const out: { field: string; from: string | null; to: string | null }[] = [];
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
   for (const field of TRACKED_FIELDS[row.type] ?? []) {
-    const to = row.fields[field] ?? null;
+    const to = text(row.fields[field]);
     if (before) {
-      const from = before.fields[field] ?? null;
-      if (from !== to) out.push({ field, from: from === null ? null : String(from), to: to === null ? null : String(to) });
-    } else if (!STARTING_VALUES.has(to)) {
-      out.push({ field, from: null, to: String(to) });
+      const from = text(before.fields[field]);
+      if (from !== to) out.push({ field, from, to });
+      continue;
     }
+    // No row, but history from before the tables were emptied: carry on from the last value logged.
+    const key = `${row.key}|${field}`;
+    if (logged.has(key)) {
+      const from = logged.get(key)!;
+      if (from !== to) out.push({ field, from, to });
+    } else if (!STARTING_VALUES.has(to)) {
+      out.push({ field, from: null, to });
+    }
+  }
+  return out;
+}
+
+/** The last logged value of each tracked field of blocks that have no row: `key|field` -> value. */
+async function lastHistory(tx: Tx, documentId: string, keys: string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const rows = await tx
+      .selectDistinctOn([statusHistory.blockKey, statusHistory.field], { key: statusHistory.blockKey, field: statusHistory.field, value: statusHistory.newValue })
+      .from(statusHistory)
+      .where(and(eq(statusHistory.documentId, documentId), inArray(statusHistory.blockKey, keys.slice(i, i + CHUNK))))
+      .orderBy(statusHistory.blockKey, statusHistory.field, desc(statusHistory.changedAt), desc(statusHistory.id));
+    for (const r of rows) out.set(`${r.key}|${r.field}`, r.value);
   }
   return out;
 }

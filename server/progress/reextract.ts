@@ -10,6 +10,7 @@ import type { Db } from "../db/client.js";
 import { documents } from "../db/schema/index.js";
 import type { Logger } from "../logger.js";
 import { DocumentExtractor, type FlushStats } from "./DocumentExtractor.js";
+import { refreshRollups } from "./rollups.js";
 import { SchoolPeople } from "./schoolPeople.js";
 
 /** Totals of a re-extraction. */
@@ -32,7 +33,10 @@ export async function reextractDocument(
   const doc = await loadDocumentState(db, document.id);
   try {
     const extractor = new DocumentExtractor({ documentId: document.id, schoolId: document.schoolId, doc, db, logger, people, delayMs: 0 });
-    return await extractor.flush();
+    const stats = await extractor.flush();
+    // The totals are derived too: rebuilt even when no row changed (say, after the rollups table was emptied).
+    await refreshRollups(db, [document.id]);
+    return stats;
   } finally {
     doc.destroy();
   }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { ensureTierScheme } from "../../server/bootstrap.js";
 import type { Database } from "../../server/db/client.js";
-import { actions, findings, judgements, priorities, statusHistory, targets } from "../../server/db/schema/index.js";
+import { actions, documentRollups, findings, judgements, priorities, statusHistory, targets } from "../../server/db/schema/index.js";
 import { createLogger } from "../../server/logger.js";
 import { DocumentExtractor } from "../../server/progress/DocumentExtractor.js";
 import { SchoolPeople } from "../../server/progress/schoolPeople.js";
@@ -369,6 +369,36 @@ describe("extraction", () => {
     }, userOrigin(leader));
     expect(await extractor.flush()).toMatchObject({ mode: "patch", written: 1 });
     expect((await actionRows(documentId))[0]!.text).toBe("First line\nSecond line, edited");
+  });
+
+  it("keeps the document's totals equal to a recount, and leaves them alone for text edits", async () => {
+    const { documentId, editor, extractor } = await setup();
+    const rollup = async () => (await database.db.select().from(documentRollups).where(eq(documentRollups.documentId, documentId)))[0];
+    const [a1, a2, a3, t1] = [id(), id(), id(), id()];
+    editor.append([
+      { type: "priority", id: id(), attrs: { area: "achievement" }, text: "Outcomes" },
+      { type: "target", id: t1, attrs: { rag: "red" }, text: "Year 6 outcomes" },
+      { type: "action", id: a1, attrs: { rag: "red", status: "in_progress", due: "2020-03-01" }, text: "Tutoring" },
+      { type: "action", id: a2, attrs: { rag: "amber", status: "complete", due: "2020-03-01" }, text: "Mocks" },
+      { type: "action", id: a3, attrs: { rag: "red" }, text: "" },
+    ]);
+    await extractor.flush();
+    let r = await rollup();
+    // a3 is a placeholder: not counted. Red areas come from the grouping (the priority's area).
+    expect(r!.actions).toEqual({ total: 2, rag: { red: 1, amber: 1 }, status: { in_progress: 1, complete: 1 }, redAreas: { achievement: 1 }, openDue: { "2020-03-01": 1 } });
+    expect(r!.targets).toEqual({ total: 1, rag: { red: 1 }, status: {}, redAreas: {}, openDue: {} });
+
+    editor.type(a3, "Parent meetings");
+    editor.setAttrs(a1, { status: "complete", rag: "blue" });
+    editor.remove(a2);
+    await extractor.flush();
+    r = await rollup();
+    expect(r!.actions).toEqual({ total: 2, rag: { red: 1, blue: 1 }, status: { complete: 1, not_started: 1 }, redAreas: { achievement: 1 }, openDue: {} });
+
+    const before = r!.updatedAt.getTime();
+    editor.type(a1, " for Year 6");
+    expect(await extractor.flush()).toMatchObject({ written: 1 });
+    expect((await rollup())!.updatedAt.getTime()).toBe(before);
   });
 
   it("writes the pending changes when the room unloads", async () => {

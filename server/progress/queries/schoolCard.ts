@@ -1,12 +1,13 @@
 /** The academy card: a school's targets with progress and RAG over time, and its actions counted by RAG and status. */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import { ACTION_STATUSES, type ActionStatus, type Rag } from "../../../shared/enums.js";
 import type { Db } from "../../db/client.js";
-import { statusHistory } from "../../db/schema/index.js";
+import { documentRollups, documents, statusHistory } from "../../db/schema/index.js";
+import { overdueIn } from "../rollups.js";
 import type { AcademyCard, StatusCounts } from "../apiTypes.js";
 import { listTargets } from "./targetList.js";
-import { latestSefGrades, rowsOf } from "./sefGrades.js";
-import { emptyRagCounts } from "./trustDashboard.js";
+import { latestSefGrades } from "./sefGrades.js";
+import { addCounts, emptyRagCounts } from "./trustDashboard.js";
 import type { ListScope } from "./actionList.js";
 
 const MAX_CARD_TARGETS = 500;
@@ -19,13 +20,11 @@ export async function schoolCard(
 ): Promise<AcademyCard> {
   const [targetPage, counts, history, sef] = await Promise.all([
     listTargets(db, { schoolId: school.id }, { ...scope, schools: [school.id] }, { limit: MAX_CARD_TARGETS, offset: 0 }),
-    db.execute(sql`
-      select a.rag, a.status, count(*)::int as n,
-        (count(*) filter (where a.due < ${scope.today}::date and a.status <> 'complete'))::int as overdue
-      from actions a
-      where a.school_id = ${school.id} and a.deleted_at is null and not a.placeholder
-        and not exists (select 1 from documents d where d.id = a.document_id and d.status = 'archived')
-      group by a.rag, a.status`),
+    db
+      .select({ actions: documentRollups.actions })
+      .from(documentRollups)
+      .innerJoin(documents, eq(documents.id, documentRollups.documentId))
+      .where(and(eq(documentRollups.schoolId, school.id), ne(documents.status, "archived"))),
     db
       .select({ documentId: statusHistory.documentId, key: statusHistory.blockKey, rag: statusHistory.newValue, at: statusHistory.changedAt })
       .from(statusHistory)
@@ -37,11 +36,10 @@ export async function schoolCard(
   const byRag = emptyRagCounts();
   const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as StatusCounts;
   let overdue = 0;
-  for (const r of rowsOf<{ rag: Rag; status: ActionStatus; n: number; overdue: number }>(counts)) {
-    byRag[r.rag] = (byRag[r.rag] ?? 0) + Number(r.n);
-    byRag.total += Number(r.n);
-    if (r.status in byStatus) byStatus[r.status] += Number(r.n);
-    overdue += Number(r.overdue);
+  for (const { actions } of counts) {
+    addCounts(byRag, actions);
+    for (const [status, n] of Object.entries(actions.status)) if (status in byStatus) byStatus[status as ActionStatus] += n;
+    overdue += overdueIn(actions, scope.today);
   }
 
   const trends = new Map<string, { at: string; rag: Rag }[]>();

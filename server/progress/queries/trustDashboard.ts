@@ -1,49 +1,30 @@
 /**
  * The trust dashboard: one row per school (tier, actions by RAG, overdue, targets by RAG, latest
- * SEF grades, last activity), trust-wide totals, and the areas most often red. Four aggregate
- * queries, each one pass over an index, whatever the number of schools.
+ * SEF grades, last activity), trust-wide totals, and the areas most often red. It adds up the
+ * per-document rollups, so its cost follows the number of documents, not of actions.
  */
 import { sql } from "drizzle-orm";
 import { RAGS, type Rag } from "../../../shared/enums.js";
 import { areaLabel } from "../../../shared/frameworks/index.js";
 import type { Db } from "../../db/client.js";
 import { loadSchoolsWithTier } from "../../schools/loadSchools.js";
+import type { RollupCounts } from "../../db/schema/index.js";
 import type { RagCounts, TrustDashboard, TrustSchoolRow } from "../apiTypes.js";
+import { overdueIn } from "../rollups.js";
 import { latestSefGrades, rowsOf } from "./sefGrades.js";
 
 /** Zero for every RAG, and a total. */
 export const emptyRagCounts = (): RagCounts => ({ red: 0, amber: 0, green: 0, blue: 0, none: 0, total: 0 });
 
-function addTo(counts: RagCounts, rag: string, n: number): void {
-  if ((RAGS as readonly string[]).includes(rag)) counts[rag as Rag] += n;
-  counts.total += n;
-}
-
-interface Aggregate {
-  school_id: string;
-  rag: string;
-  area: string | null;
-  n: number;
-  overdue?: number;
-}
-
-/** The dashboard's aggregate queries (the benchmark explains these very queries). */
-export function dashboardSql(today: string) {
+/** The dashboard's queries (the benchmark explains these very queries). */
+export function dashboardSql() {
   return {
-    // Index-only over actions_dashboard_idx; archived plans drop out through a hashed anti-join.
-    actions: sql`
-      select a.school_id, a.rag, a.area, count(*)::int as n,
-        (count(*) filter (where a.due < ${today}::date and a.status <> 'complete'))::int as overdue
-      from actions a
-      where a.deleted_at is null and not a.placeholder
-        and not exists (select 1 from documents d where d.id = a.document_id and d.status = 'archived')
-      group by a.school_id, a.rag, a.area`,
-    targets: sql`
-      select t.school_id, t.rag, t.area, count(*)::int as n
-      from targets t
-      where t.deleted_at is null and not t.placeholder
-        and not exists (select 1 from documents d where d.id = t.document_id and d.status = 'archived')
-      group by t.school_id, t.rag, t.area`,
+    // One row per live document: its totals were added up when it was extracted.
+    rollups: sql`
+      select r.school_id, r.actions, r.targets
+      from document_rollups r
+      join documents d on d.id = r.document_id
+      where d.status <> 'archived'`,
     // Per school, each max(updated_at) is one backward probe of a (school_id, updated_at) index.
     activity: sql`
       select s.id as school_id, greatest(
@@ -60,11 +41,10 @@ export function dashboardSql(today: string) {
 
 /** Builds the dashboard for the whole trust (callers have checked `viewTrust`). */
 export async function trustDashboard(db: Db, today: string): Promise<TrustDashboard> {
-  const queries = dashboardSql(today);
-  const [schoolRows, actionAgg, targetAgg, activity, sef] = await Promise.all([
+  const queries = dashboardSql();
+  const [schoolRows, rollups, activity, sef] = await Promise.all([
     loadSchoolsWithTier(db, "all"),
-    db.execute(queries.actions),
-    db.execute(queries.targets),
+    db.execute(queries.rollups),
     db.execute(queries.activity),
     latestSefGrades(db),
   ]);
@@ -84,25 +64,24 @@ export async function trustDashboard(db: Db, today: string): Promise<TrustDashbo
     });
   }
   const red = new Map<string, { schools: Set<string>; redActions: number; redTargets: number }>();
-  const noteRed = (a: Aggregate, kind: "redActions" | "redTargets") => {
-    if (a.rag !== "red" || !a.area) return;
-    const entry = red.get(a.area) ?? { schools: new Set<string>(), redActions: 0, redTargets: 0 };
-    entry.schools.add(a.school_id);
-    entry[kind] += Number(a.n);
-    red.set(a.area, entry);
+  const noteRed = (schoolId: string, areas: Record<string, number>, kind: "redActions" | "redTargets") => {
+    for (const [area, n] of Object.entries(areas)) {
+      const entry = red.get(area) ?? { schools: new Set<string>(), redActions: 0, redTargets: 0 };
+      entry.schools.add(schoolId);
+      entry[kind] += n;
+      red.set(area, entry);
+    }
   };
-  for (const a of rowsOf<Aggregate>(actionAgg)) {
-    const row = rows.get(a.school_id);
+  for (const r of rowsOf<{ school_id: string; actions: RollupCounts | string; targets: RollupCounts | string }>(rollups)) {
+    const row = rows.get(r.school_id);
     if (!row) continue;
-    addTo(row.actions, a.rag, Number(a.n));
-    row.overdue += Number(a.overdue ?? 0);
-    noteRed(a, "redActions");
-  }
-  for (const t of rowsOf<Aggregate>(targetAgg)) {
-    const row = rows.get(t.school_id);
-    if (!row) continue;
-    addTo(row.targets, t.rag, Number(t.n));
-    noteRed(t, "redTargets");
+    const a = parseJson(r.actions);
+    const t = parseJson(r.targets);
+    addCounts(row.actions, a);
+    addCounts(row.targets, t);
+    row.overdue += overdueIn(a, today);
+    noteRed(r.school_id, a.redAreas, "redActions");
+    noteRed(r.school_id, t.redAreas, "redTargets");
   }
   for (const r of rowsOf<{ school_id: string; at: Date | string | null }>(activity)) {
     const row = rows.get(r.school_id);
@@ -131,3 +110,12 @@ export async function trustDashboard(db: Db, today: string): Promise<TrustDashbo
     .sort((a, b) => b.schools - a.schools || b.redActions + b.redTargets - (a.redActions + a.redTargets) || a.label.localeCompare(b.label));
   return { schools, totals, redAreas, generatedAt: new Date().toISOString() };
 }
+
+/** Adds a rollup's RAG counts into a RagCounts. */
+export function addCounts(into: RagCounts, counts: RollupCounts): void {
+  for (const [rag, n] of Object.entries(counts.rag)) if ((RAGS as readonly string[]).includes(rag)) into[rag as Rag] += n;
+  into.total += counts.total;
+}
+
+/** jsonb arrives parsed from both drivers through drizzle's builders, but as text from a raw postgres.js query. */
+export const parseJson = (value: RollupCounts | string): RollupCounts => (typeof value === "string" ? (JSON.parse(value) as RollupCounts) : value);
