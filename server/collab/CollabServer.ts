@@ -20,6 +20,7 @@ import type { CollabExtension, RoomContext } from "./extension.js";
 import { Close, defaultLimits, type CollabLimits } from "./limits.js";
 import { RoomRegistry, type RoomServices } from "./RoomRegistry.js";
 import { UpdateLog, type UpdateLogOptions } from "./UpdateLog.js";
+import { writeAudit } from "../commands/auditLogger.js";
 import { authorizeUpgrade, isCollabPath, refuseUpgrade, type AdmittedConnection } from "./upgradeAuth.js";
 
 /** What the collab server is built from. */
@@ -111,6 +112,14 @@ export function createCollab(options: CollabOptions): Collab {
     const decision = await authorizeUpgrade(db, req, env.PUBLIC_URL);
     if (!decision.ok) {
       logger.info("collab: upgrade refused", { url: req.url, status: decision.status });
+      if (decision.actorId) {
+        await writeAudit(db, logger, {
+          action: "permission.denied",
+          actorId: decision.actorId,
+          details: { channel: "collab", path: req.url ?? "" },
+          address: req.socket.remoteAddress ?? null,
+        });
+      }
       return refuseUpgrade(socket, decision.status, decision.message);
     }
     if (socket.destroyed || closing) return refuseUpgrade(socket, 503, "Server shutting down");

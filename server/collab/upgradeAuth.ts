@@ -23,7 +23,9 @@ export interface AdmittedConnection {
 }
 
 /** The outcome of checking an upgrade request. */
-export type UpgradeDecision = { ok: true; admitted: AdmittedConnection } | { ok: false; status: number; message: string };
+export type UpgradeDecision =
+  | { ok: true; admitted: AdmittedConnection }
+  | { ok: false; status: number; message: string; /** The signed-in user refused, for the audit log. */ actorId?: string };
 
 /** The document id in a /collab URL, or null when the path is not a collab path. */
 export function collabDocumentId(url: string | undefined): string | null {
@@ -47,7 +49,7 @@ export async function authorizeUpgrade(db: Db, req: IncomingMessage, publicUrl?:
   const actor = await loadActor(db, session.user);
   const row = await loadDocument(db, documentId);
   // A document the user may not read answers 404, as over HTTP, so its existence stays private.
-  if (!row || !can(actor, "read", documentResource(row.doc))) return { ok: false, status: 404, message: "Document not found" };
+  if (!row || !can(actor, "read", documentResource(row.doc))) return { ok: false, status: 404, message: "Document not found", actorId: actor.id };
   const canWrite = can(actor, "update", documentResource(row.doc));
   return { ok: true, admitted: { documentId, schoolId: row.doc.schoolId, actor, canWrite } };
 }
