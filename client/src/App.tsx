@@ -7,6 +7,8 @@ import { createBrowserRouter, createRoutesFromElements, Route, RouterProvider } 
 import { AppLayout } from "./components/AppLayout.js";
 import { RequireSession } from "./components/RequireSession.js";
 import { RouteError } from "./components/RouteError.js";
+import { ActionsPage } from "./features/progress/ActionsPage.js";
+import { TrustPage } from "./features/progress/TrustPage.js";
 import { DocumentPage } from "./routes/DocumentPage.js";
 import { HomeRoute } from "./routes/HomeRoute.js";
 import { InvitePage } from "./routes/InvitePage.js";
@@ -30,9 +32,9 @@ export const router = createBrowserRouter(
       <Route path="/documents/:id" element={signedIn(<DocumentPage />)} />
       <Route path="/people" element={signedIn(<PeoplePage />)} />
 
-      {/* Feature routes go here, wrapped in signedIn(...), e.g.
-          <Route path="/trust" element={signedIn(<TrustPage />)} />
-          <Route path="/actions" element={signedIn(<ActionsPage />)} /> */}
+      {/* Progress (issue 5): trust dashboard and action tracker. */}
+      <Route path="/trust" element={signedIn(<TrustPage />)} />
+      <Route path="/actions" element={signedIn(<ActionsPage />)} />
 
       <Route path="*" element={<NotFoundPage />} />
     </Route>,

@@ -7,6 +7,8 @@ import { ResourceView } from "../components/ResourceView.js";
 import { usePageTitle } from "../components/usePageTitle.js";
 import { SchoolDocuments } from "../features/documents/SchoolDocuments.js";
 import { getSchool } from "../features/schools/schoolsApi.js";
+import { SupportPanel } from "../features/governance/SupportPanel.js";
+import { AcademyCard } from "../features/progress/AcademyCard.js";
 import { TierPanel } from "../features/schools/TierPanel.js";
 import { useMe } from "../session/SessionContext.js";
 
@@ -33,7 +35,9 @@ export function SchoolPage() {
               <TierPanel detail={data} myId={me.user.id} onChanged={detail.reload} />
               <SchoolDocuments schoolId={data.school.id} schoolName={data.school.name} canCreate={!!data.abilities.createDocument} />
             </div>
+            <SupportPanel key={`${data.school.id}:${data.school.tierHistory[0]?.id ?? "none"}`} schoolId={data.school.id} />
             {/* The academy card (targets, RAG over time) from the progress feature mounts below this line. */}
+            <AcademyCard schoolId={data.school.id} />
           </>
         )}
       </ResourceView>

@@ -1,0 +1,244 @@
+/** `/trust`: every school at a glance for trust roles: tier, RAG of actions, overdue, SEF heatmap, last activity. */
+import { useMemo, useState } from "react";
+import { Link } from "react-router";
+import { PHASE_LABELS, PHASES, type Phase } from "../../../../shared/enums.js";
+import { useResource } from "../../api/useResource.js";
+import { formatDate, formatDateTime } from "../../components/dates.js";
+import { EmptyState } from "../../components/EmptyState.js";
+import { ResourceView } from "../../components/ResourceView.js";
+import { TierBadge } from "../../components/TierBadge.js";
+import { usePageTitle } from "../../components/usePageTitle.js";
+import { useMe } from "../../session/SessionContext.js";
+import { getTrustDashboard, type TrustDashboard, type TrustSchoolRow } from "./progressApi.js";
+import { RagBar } from "./RagBar.js";
+import { frameworkLabel, HeatCell, heatmapColumns } from "./SefHeatmap.js";
+import { usePolling } from "./usePolling.js";
+import "./progress.css";
+
+/** How often the dashboard asks again, so RAG changes made in an editor appear without a reload. */
+export const TRUST_REFRESH_MS = 15_000;
+
+type SortKey = "name" | "tier" | "red" | "overdue" | "lastActivity";
+const SORTS: Record<SortKey, (a: TrustSchoolRow, b: TrustSchoolRow) => number> = {
+  name: (a, b) => a.name.localeCompare(b.name),
+  tier: (a, b) => (a.tier?.level ?? 0) - (b.tier?.level ?? 0),
+  red: (a, b) => a.actions.red - b.actions.red,
+  overdue: (a, b) => a.overdue - b.overdue,
+  lastActivity: (a, b) => (a.lastActivity ?? "").localeCompare(b.lastActivity ?? ""),
+};
+
+export function TrustPage() {
+  const me = useMe();
+  usePageTitle("Trust dashboard");
+  if (!me.abilities.viewTrust) {
+    return (
+      <div className="page">
+        <h1>Trust dashboard</h1>
+        <div className="notice notice-info" role="alert">
+          <p className="notice-title">The trust dashboard is not available to you</p>
+          <p>It is for trust leaders and trustees. You can see your own school's progress on its page.</p>
+        </div>
+        {me.roles.find((r) => r.schoolId) ? (
+          <p>
+            <Link to={`/schools/${me.roles.find((r) => r.schoolId)!.schoolId}`}>Go to your school</Link>
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  return <TrustDashboardView />;
+}
+
+function TrustDashboardView() {
+  const dashboard = useResource((signal) => getTrustDashboard(signal), []);
+  usePolling(dashboard.reload, TRUST_REFRESH_MS);
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>Trust dashboard</h1>
+        <p className="lead">Where every school stands, from the plans as they are written.</p>
+      </header>
+      <ResourceView resource={dashboard} loadingLabel="Loading the trust dashboard" errorTitle="The trust dashboard could not be loaded">
+        {(data) => <DashboardBody data={data} />}
+      </ResourceView>
+    </div>
+  );
+}
+
+function DashboardBody({ data }: { data: TrustDashboard }) {
+  const [tier, setTier] = useState("");
+  const [phase, setPhase] = useState("");
+  const [text, setText] = useState("");
+  const [sort, setSort] = useState<{ key: SortKey; dir: "ascending" | "descending" }>({ key: "tier", dir: "descending" });
+  const columns = useMemo(() => heatmapColumns(data.schools), [data.schools]);
+  const frameworks = [...new Set(columns.map((c) => c.framework))];
+
+  const rows = useMemo(() => {
+    const needle = text.trim().toLowerCase();
+    const filtered = data.schools.filter(
+      (s) =>
+        (tier === "" || String(s.tier?.level ?? "none") === tier) &&
+        (phase === "" || s.phase === phase) &&
+        (needle === "" || s.name.toLowerCase().includes(needle)),
+    );
+    const cmp = SORTS[sort.key];
+    return filtered.sort((a, b) => (sort.dir === "ascending" ? cmp(a, b) : cmp(b, a)) || a.name.localeCompare(b.name));
+  }, [data.schools, tier, phase, text, sort]);
+
+  const sortHeader = (key: SortKey, label: string) => {
+    const active = sort.key === key;
+    return (
+      <th scope="col" aria-sort={active ? sort.dir : "none"}>
+        <button
+          type="button"
+          className="pg-sort"
+          onClick={() => setSort({ key, dir: active && sort.dir === "ascending" ? "descending" : "ascending" })}
+        >
+          {label}
+          <span className="pg-sort-arrow" aria-hidden="true">
+            {active ? (sort.dir === "ascending" ? "▲" : "▼") : "↕"}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <>
+      <section className="section" aria-labelledby="totals-heading">
+        <h2 id="totals-heading">Across the trust</h2>
+        <dl className="pg-totals">
+          <div>
+            <dt>Schools</dt>
+            <dd>{data.totals.schools}</dd>
+          </div>
+          <div>
+            <dt>Actions by RAG</dt>
+            <dd data-testid="trust-actions">
+              <RagBar counts={data.totals.actions} label="actions" />
+            </dd>
+          </div>
+          <div>
+            <dt>Overdue actions</dt>
+            <dd>{data.totals.overdue}</dd>
+          </div>
+          <div>
+            <dt>Targets by RAG</dt>
+            <dd>
+              <RagBar counts={data.totals.targets} label="targets" />
+            </dd>
+          </div>
+        </dl>
+        <p className="cell-secondary">
+          By tier: {data.totals.byTier.map((t) => `${t.level === null ? t.name : `Tier ${t.level} · ${t.name}`}: ${t.schools}`).join("; ") || "no tiers"}
+          {" · "}
+          <span className="pg-refreshed">Updated {formatDateTime(data.generatedAt)}, refreshes every {TRUST_REFRESH_MS / 1000} seconds</span>
+        </p>
+      </section>
+
+      <section className="section" aria-labelledby="schools-heading">
+        <h2 id="schools-heading">Schools</h2>
+        <form className="pg-filters" role="search" aria-label="Filter schools" onSubmit={(e) => e.preventDefault()}>
+          <div className="field">
+            <label htmlFor="trust-tier">Tier</label>
+            <select id="trust-tier" value={tier} onChange={(e) => setTier(e.target.value)}>
+              <option value="">All tiers</option>
+              {data.totals.byTier.map((t) => (
+                <option key={t.level ?? "none"} value={String(t.level ?? "none")}>
+                  {t.level === null ? t.name : `Tier ${t.level} · ${t.name}`}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="trust-phase">Phase</label>
+            <select id="trust-phase" value={phase} onChange={(e) => setPhase(e.target.value)}>
+              <option value="">All phases</option>
+              {PHASES.map((p) => (
+                <option key={p} value={p}>
+                  {PHASE_LABELS[p]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="trust-text">School name</label>
+            <input id="trust-text" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Search schools" />
+          </div>
+          <p className="cell-secondary" role="status">
+            {rows.length} of {data.schools.length} schools
+          </p>
+        </form>
+        {rows.length === 0 ? (
+          <EmptyState title={data.schools.length ? "No school matches these filters" : "There are no schools yet"} />
+        ) : (
+          <div className="table-wrap">
+            <table className="table" aria-labelledby="schools-heading">
+              <thead>
+                <tr>
+                  {sortHeader("name", "School")}
+                  {sortHeader("tier", "Tier")}
+                  <th scope="col">Actions by RAG</th>
+                  {sortHeader("red", "Red")}
+                  {sortHeader("overdue", "Overdue")}
+                  {columns.map((c) => (
+                    <th scope="col" key={`${c.framework}:${c.area}`} className="pg-heat-col" title={frameworkLabel(c.framework)}>
+                      {c.label}
+                      {frameworks.length > 1 ? <span className="cell-secondary"> ({c.framework})</span> : null}
+                    </th>
+                  ))}
+                  {sortHeader("lastActivity", "Last activity")}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((s) => (
+                  <tr key={s.id} data-school={s.name}>
+                    <th scope="row">
+                      <Link to={`/schools/${s.id}`}>{s.name}</Link>
+                      <div className="cell-secondary">{PHASE_LABELS[s.phase as Phase] ?? s.phase}</div>
+                    </th>
+                    <td>
+                      <TierBadge tier={s.tier} />
+                    </td>
+                    <td data-testid="school-actions">
+                      <RagBar counts={s.actions} label="actions" />
+                    </td>
+                    <td data-testid="school-red">{s.actions.red}</td>
+                    <td>{s.overdue}</td>
+                    {columns.map((c) => (
+                      <td key={`${c.framework}:${c.area}`}>
+                        <HeatCell grade={s.sef.find((g) => g.framework === c.framework && g.area === c.area)} />
+                      </td>
+                    ))}
+                    <td>{s.lastActivity ? formatDate(s.lastActivity) : <span className="cell-secondary">None yet</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {frameworks.length > 0 ? (
+          <p className="pg-framework-note">
+            Grades are the latest in each school's SEF. Colours run from best to weakest on each framework's own scale ({frameworks.map(frameworkLabel).join("; ")}); grades
+            from different frameworks are not comparable.
+          </p>
+        ) : null}
+      </section>
+
+      <section className="section" aria-labelledby="red-heading">
+        <h2 id="red-heading">Areas most often red</h2>
+        {data.redAreas.length === 0 ? (
+          <EmptyState title="No area is marked red in any school" />
+        ) : (
+          <ol className="pg-red-areas">
+            {data.redAreas.map((a) => (
+              <li key={a.area}>
+                <strong>{a.label}</strong>: red in {a.schools} {a.schools === 1 ? "school" : "schools"} ({a.redActions} red actions, {a.redTargets} red targets)
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}
