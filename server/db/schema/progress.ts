@@ -12,6 +12,7 @@ import {
   date,
   doublePrecision,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -163,30 +164,51 @@ export const statusHistory = pgTable(
   ],
 );
 
-/** What a document's live actions and targets add up to, by RAG, status, red area and open due date. */
-export interface RollupCounts {
-  total: number;
-  rag: Record<string, number>;
-  status: Record<string, number>;
-  /** Red blocks per area (blocks with no area are not listed). */
-  redAreas: Record<string, number>;
-  /** Actions not complete, per due date: overdue is the sum of the dates before today. */
-  openDue: Record<string, number>;
-}
-
 /**
- * Per-document totals of the progress tables, rebuilt by the extractor in the same transaction
- * as any write that changes a count. The trust dashboard and the academy card add these up,
- * so their cost grows with documents, not with actions.
+ * Per-document totals of the live actions and targets, rebuilt by the extractor in the same
+ * transaction as any write that changes a count. The trust dashboard and the academy card add
+ * these up, so their cost grows with documents, not with actions. Overdue depends on the day:
+ * it is counted for `countedOn`, and still holds while no open action falls due before today
+ * (`nextDue` is the earliest open due date from `countedOn` on).
  */
 export const documentRollups = pgTable(
   "document_rollups",
   {
     documentId: uuid("document_id").primaryKey().references(() => documents.id, { onDelete: "cascade" }),
     schoolId: uuid("school_id").notNull().references(() => schools.id, { onDelete: "cascade" }),
-    actions: jsonb("actions").$type<RollupCounts>().notNull(),
-    targets: jsonb("targets").$type<RollupCounts>().notNull(),
+    actionsTotal: integer("actions_total").notNull().default(0),
+    actionsRed: integer("actions_red").notNull().default(0),
+    actionsAmber: integer("actions_amber").notNull().default(0),
+    actionsGreen: integer("actions_green").notNull().default(0),
+    actionsBlue: integer("actions_blue").notNull().default(0),
+    actionsNone: integer("actions_none").notNull().default(0),
+    actionsNotStarted: integer("actions_not_started").notNull().default(0),
+    actionsInProgress: integer("actions_in_progress").notNull().default(0),
+    actionsComplete: integer("actions_complete").notNull().default(0),
+    actionsDropped: integer("actions_dropped").notNull().default(0),
+    actionsOverdue: integer("actions_overdue").notNull().default(0),
+    countedOn: date("counted_on", { mode: "string" }).notNull(),
+    nextDue: date("next_due", { mode: "string" }),
+    targetsTotal: integer("targets_total").notNull().default(0),
+    targetsRed: integer("targets_red").notNull().default(0),
+    targetsAmber: integer("targets_amber").notNull().default(0),
+    targetsGreen: integer("targets_green").notNull().default(0),
+    targetsBlue: integer("targets_blue").notNull().default(0),
+    targetsNone: integer("targets_none").notNull().default(0),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("document_rollups_school_idx").on(t.schoolId)],
+);
+
+/** Red actions and targets per area of each document: the dashboard's "most often red" areas. */
+export const rollupRedAreas = pgTable(
+  "rollup_red_areas",
+  {
+    documentId: uuid("document_id").notNull().references(() => documents.id, { onDelete: "cascade" }),
+    schoolId: uuid("school_id").notNull().references(() => schools.id, { onDelete: "cascade" }),
+    blockType: text("block_type").notNull(),
+    area: text("area").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.blockType, t.area] })],
 );
