@@ -7,6 +7,10 @@ import { createBrowserRouter, createRoutesFromElements, Route, RouterProvider } 
 import { AppLayout } from "./components/AppLayout.js";
 import { RequireSession } from "./components/RequireSession.js";
 import { RouteError } from "./components/RouteError.js";
+import { AuditPage } from "./features/governance/AuditPage.js";
+import { FindingsReportPage } from "./features/governance/FindingsReportPage.js";
+import { TiersPage } from "./features/governance/TiersPage.js";
+import { VersionPage } from "./features/governance/VersionPage.js";
 import { ActionsPage } from "./features/progress/ActionsPage.js";
 import { TrustPage } from "./features/progress/TrustPage.js";
 import { DocumentPage } from "./routes/DocumentPage.js";
@@ -31,6 +35,12 @@ export const router = createBrowserRouter(
       <Route path="/schools/:id" element={signedIn(<SchoolPage />)} />
       <Route path="/documents/:id" element={signedIn(<DocumentPage />)} />
       <Route path="/people" element={signedIn(<PeoplePage />)} />
+
+      {/* Governance (issue 6): versions, findings report, tier scheme, audit log. */}
+      <Route path="/documents/:id/versions/:versionId" element={signedIn(<VersionPage />)} />
+      <Route path="/documents/:id/report" element={signedIn(<FindingsReportPage />)} />
+      <Route path="/tiers" element={signedIn(<TiersPage />)} />
+      <Route path="/audit" element={signedIn(<AuditPage />)} />
 
       {/* Progress (issue 5): trust dashboard and action tracker. */}
       <Route path="/trust" element={signedIn(<TrustPage />)} />

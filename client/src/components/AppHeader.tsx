@@ -1,6 +1,7 @@
 /** The header on every page: the Trellis name, the nav the person's abilities allow, who is signed in, and sign-out. */
 import { useState } from "react";
 import { Link, NavLink, useNavigate } from "react-router";
+import { NotificationsMenu } from "../features/governance/NotificationsMenu.js";
 import { useSession } from "../session/SessionContext.js";
 
 export function AppHeader() {
@@ -51,9 +52,15 @@ export function AppHeader() {
                     <NavLink to="/people">People</NavLink>
                   </li>
                 ) : null}
+                {me.abilities.readAudit ? (
+                  <li>
+                    <NavLink to="/audit">Audit</NavLink>
+                  </li>
+                ) : null}
               </ul>
             </nav>
             <div className="account">
+              <NotificationsMenu />
               <span className="account-name" title={me.user.email}>
                 <span className="visually-hidden">Signed in as </span>
                 {me.user.name}

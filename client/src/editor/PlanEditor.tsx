@@ -6,6 +6,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo } from "react";
 import { planExtensions } from "../../../shared/blocks/nodes.js";
 import type { FrameworkKey } from "../../../shared/frameworks/index.js";
+import { CommentsMargin } from "../features/comments/CommentsMargin.js";
 import { KeepYjsMapping } from "./keepYjsMapping.js";
 import { blockNodeViews } from "./nodeViews.js";
 import { PlanContext, type Person, type PlanContextValue } from "./PlanContext.js";
@@ -104,6 +105,7 @@ export function PlanEditor({ collab, connection, framework, me, people, readOnly
         )}
         {!readOnly && <Toolbar editor={editor} framework={framework} />}
         <EditorContent editor={editor} className="pe-editor" />
+        <CommentsMargin editor={editor} />
       </div>
     </PlanContext.Provider>
   );

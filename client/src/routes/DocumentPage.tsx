@@ -7,6 +7,8 @@ import { ResourceView } from "../components/ResourceView.js";
 import { usePageTitle } from "../components/usePageTitle.js";
 import { DocumentDetails } from "../features/documents/DocumentDetails.js";
 import { getDocument } from "../features/documents/documentsApi.js";
+import { DocumentGovernance } from "../features/governance/DocumentGovernance.js";
+import { ReviewPanel } from "../features/governance/ReviewPanel.js";
 
 /** The plan editor, loaded only on this page so sign-in and home stay light. */
 const DocumentEditor = lazy(() => import("../editor/DocumentEditor.js"));
@@ -22,17 +24,19 @@ export function DocumentPage() {
       <Breadcrumb trail={doc ? [{ to: `/schools/${doc.schoolId}`, label: doc.schoolName ?? "School" }] : []} current={doc?.title ?? "Document"} />
       <ResourceView resource={detail} loadingLabel="Loading the document" errorTitle="This document could not be opened">
         {(data) => (
-          <>
+          <DocumentGovernance detail={data} onChanged={detail.reload}>
             <header className="page-header">
               <h1>{data.document.title}</h1>
             </header>
             <section className="card" aria-label="About this document">
               <DocumentDetails detail={data} />
             </section>
+            <ReviewPanel />
             <Suspense fallback={<p className="hint">Loading the editor…</p>}>
-              <DocumentEditor documentId={data.document.id} initial={data} />
+              {/* Keyed by status: after approval or a new revision the editor reopens with the new permissions. */}
+              <DocumentEditor key={`${data.document.id}:${data.document.status}`} documentId={data.document.id} initial={data} />
             </Suspense>
-          </>
+          </DocumentGovernance>
         )}
       </ResourceView>
     </div>

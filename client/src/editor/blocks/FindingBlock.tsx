@@ -3,6 +3,7 @@ import type { NodeViewProps } from "@tiptap/react";
 import { useMemo } from "react";
 import type { FindingKind } from "../../../../shared/enums.js";
 import { areaLabel, FRAMEWORKS } from "../../../../shared/frameworks/index.js";
+import { FindingActions } from "../../features/governance/FindingActions.js";
 import { usePlan } from "../PlanContext.js";
 import { BlockFrame, useBlockAttrs, useSetAttr } from "./BlockFrame.js";
 import { SelectField } from "./fields.js";
@@ -46,6 +47,7 @@ export function FindingBlock({ node, updateAttributes }: NodeViewProps) {
       badges={attrs.area && <span className="pe-chip">{areaLabel(framework, attrs.area)}</span>}
     >
       {fields}
+      <FindingActions findingId={(node.attrs.id as string | null) ?? null} findingText={node.textContent} />
     </BlockFrame>
   );
 }

@@ -1,0 +1,146 @@
+/** `/audit` (trust admins): the audit log, read-only: when, who, what, what it was about, and from where. */
+import { useEffect, useId, useState } from "react";
+import { Link } from "react-router";
+import { messageOf } from "../../api/client.js";
+import { Breadcrumb } from "../../components/Breadcrumb.js";
+import { formatDateTime } from "../../components/dates.js";
+import { EmptyState } from "../../components/EmptyState.js";
+import { ErrorNotice } from "../../components/ErrorNotice.js";
+import { Loading } from "../../components/Loading.js";
+import { usePageTitle } from "../../components/usePageTitle.js";
+import { useMe } from "../../session/SessionContext.js";
+import { listAudit, type AuditEntry } from "./auditApi.js";
+import { AUDIT_ACTIONS, describeAudit } from "./auditWords.js";
+import "./governance.css";
+
+function Subject({ entry }: { entry: AuditEntry }) {
+  if (!entry.subjectType || !entry.subjectId) return <span className="hint">None</span>;
+  if (entry.subjectType === "document") return <Link to={`/documents/${entry.subjectId}`}>Document</Link>;
+  if (entry.subjectType === "school") return <Link to={`/schools/${entry.subjectId}`}>School</Link>;
+  if (entry.subjectType === "tier") return <Link to="/tiers">Tier {entry.subjectId}</Link>;
+  return (
+    <span>
+      {entry.subjectType} <span className="cell-secondary gv-mono">{entry.subjectId}</span>
+    </span>
+  );
+}
+
+export function AuditPage() {
+  const me = useMe();
+  const id = useId();
+  usePageTitle("Audit log");
+  const [action, setAction] = useState("");
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [nextBefore, setNextBefore] = useState<number | null>(null);
+  const [state, setState] = useState<"loading" | "ready" | "more" | "error">("loading");
+  const [error, setError] = useState<unknown>(null);
+  const allowed = !!me.abilities.readAudit;
+
+  async function load(before: number | undefined, signal?: AbortSignal) {
+    setState(before ? "more" : "loading");
+    try {
+      const page = await listAudit({ before, action: action || undefined }, signal);
+      setEntries((list) => (before ? [...list, ...page.entries] : page.entries));
+      setNextBefore(page.nextBefore);
+      setState("ready");
+    } catch (err) {
+      if (signal?.aborted) return;
+      setError(err);
+      setState("error");
+    }
+  }
+
+  useEffect(() => {
+    if (!allowed) return;
+    const controller = new AbortController();
+    void load(undefined, controller.signal);
+    return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [action, allowed]);
+
+  if (!allowed) {
+    return (
+      <div className="page">
+        <Breadcrumb current="Audit log" />
+        <h1>Audit log</h1>
+        <ErrorNotice error={new Error("Only trust admins can read the audit log.")} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="page">
+      <Breadcrumb current="Audit log" />
+      <header className="page-header">
+        <h1>Audit log</h1>
+        <p className="lead">Sign-ins, refusals, tier and status changes, approvals, deletions and membership changes. Nobody can edit this record.</p>
+      </header>
+      <div className="toolbar">
+        <label htmlFor={`${id}-action`}>Show</label>
+        <select id={`${id}-action`} value={action} onChange={(e) => setAction(e.target.value)}>
+          <option value="">Everything</option>
+          {Object.entries(AUDIT_ACTIONS).map(([key, label]) => (
+            <option key={key} value={key}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {state === "loading" ? <Loading label="Loading the audit log" /> : null}
+      {state === "error" && entries.length === 0 ? <ErrorNotice error={error} title="The audit log could not be loaded" onRetry={() => void load(undefined)} /> : null}
+      {state !== "loading" && entries.length === 0 && state !== "error" ? <EmptyState title="Nothing recorded yet" /> : null}
+      {entries.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table gv-audit">
+            <caption className="visually-hidden">Audit entries, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">About</th>
+                <th scope="col">From where</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id} data-action={e.action}>
+                  <td className="gv-nowrap">
+                    <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+                  </td>
+                  <td>
+                    {e.actor ? (
+                      <>
+                        {e.actor.name ?? "Former member"}
+                        {e.actor.email ? <span className="cell-secondary">{e.actor.email}</span> : null}
+                      </>
+                    ) : (
+                      <span className="hint">Nobody signed in</span>
+                    )}
+                  </td>
+                  <td>{describeAudit(e)}</td>
+                  <td>
+                    <Subject entry={e} />
+                  </td>
+                  <td className="gv-mono">{e.address ?? "Unknown"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {state === "error" && entries.length > 0 ? (
+        <p className="inline-error" role="alert">
+          {messageOf(error)}
+        </p>
+      ) : null}
+      {nextBefore && entries.length > 0 ? (
+        <p className="gv-load-more">
+          <button type="button" className="button button-secondary" disabled={state === "more"} onClick={() => void load(nextBefore)}>
+            {state === "more" ? "Loading…" : "Load older"}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+/** "Turn into action": which plan, who owns it and when it is due; the server adds the action to the live plan. */
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import { messageOf } from "../../api/client.js";
+import type { TrellisDocument } from "../../api/types.js";
+import type { MentionablePerson } from "../comments/commentsApi.js";
+import { kindLabel, statusLabel } from "../documents/labels.js";
+
+const PLAN_ORDER: Record<string, number> = { single_plan: 0, adp: 1, action_plan: 2 };
+// Owners are usually the people who run things; governors and viewers come last.
+const ROLE_ORDER: Record<string, number> = { school_leader: 0, improvement_champion: 1, governor: 2, viewer: 3 };
+
+export function TurnIntoActionDialog(props: {
+  findingText: string;
+  plans: TrellisDocument[];
+  people: readonly MentionablePerson[];
+  onSubmit(input: { planId: string; owners: string[]; due: string; text?: string }): Promise<void>;
+  onClose(): void;
+}) {
+  const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const plans = useMemo(() => [...props.plans].sort((a, b) => (PLAN_ORDER[a.kind] ?? 9) - (PLAN_ORDER[b.kind] ?? 9) || b.updatedAt.localeCompare(a.updatedAt)), [props.plans]);
+  const people = useMemo(
+    () => [...props.people].sort((a, b) => (ROLE_ORDER[a.role] ?? 9) - (ROLE_ORDER[b.role] ?? 9) || a.name.localeCompare(b.name)),
+    [props.people],
+  );
+  const [planId, setPlanId] = useState(plans[0]?.id ?? "");
+  const [owners, setOwners] = useState<string[]>([]);
+  const [due, setDue] = useState("");
+  const [text, setText] = useState(props.findingText);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (el && !el.open) el.showModal();
+  }, []);
+
+  async function submit() {
+    if (!planId) return setError("Choose the plan the action goes into.");
+    if (!owners.length) return setError("Choose who owns the action.");
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(due)) return setError("Give the date the action is due.");
+    if (!text.trim()) return setError("Say what will be done.");
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onSubmit({ planId, owners, due, text: text.trim() === props.findingText.trim() ? undefined : text.trim() });
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  }
+
+  // In document.body, not inside the editor: keys typed here must never reach the document's text.
+  return createPortal(
+    <dialog ref={dialog} className="gv-dialog" aria-labelledby={`${id}-title`} onClose={props.onClose}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <h2 id={`${id}-title`}>Turn this finding into an action</h2>
+        <div className="field">
+          <label htmlFor={`${id}-plan`}>Plan</label>
+          <select id={`${id}-plan`} value={planId} onChange={(e) => setPlanId(e.target.value)}>
+            {plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title} ({kindLabel(p.kind)}, {statusLabel(p.status).toLowerCase()})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-text`}>What will be done</label>
+          <textarea id={`${id}-text`} rows={3} value={text} maxLength={1000} onChange={(e) => setText(e.target.value)} />
+        </div>
+        <fieldset className="field">
+          <legend>Owner</legend>
+          <div className="gv-owner-list">
+            {people.map((p) => (
+              <label key={p.id} className="choice">
+                <input
+                  type="checkbox"
+                  checked={owners.includes(p.id)}
+                  onChange={(e) => setOwners((list) => (e.target.checked ? [...list, p.id] : list.filter((o) => o !== p.id)))}
+                />
+                {p.name} <span className="cell-secondary gv-inline">{p.roleLabel}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-due`}>Due</label>
+          <input id={`${id}-due`} type="date" value={due} onChange={(e) => setDue(e.target.value)} required />
+        </div>
+        {error ? (
+          <p className="inline-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? "Adding to the plan…" : "Add the action to the plan"}
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => dialog.current?.close()} disabled={busy}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>,
+    document.body,
+  );
+}

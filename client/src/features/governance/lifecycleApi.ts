@@ -1,0 +1,58 @@
+/** Review and approval (server/routes/documentLifecycle.ts): status moves, named versions, changes since approval. */
+import { api } from "../../api/client.js";
+import type { DocumentStatus } from "../../../../shared/enums.js";
+
+export type ApprovalBody = "lgb" | "trust_board";
+
+export const APPROVAL_BODY_LABELS: Record<ApprovalBody, string> = {
+  lgb: "Local Governing Board",
+  trust_board: "Trust Board",
+};
+
+/** A named version (an approval's snapshot), without its state. */
+export interface DocumentVersion {
+  id: string;
+  documentId: string;
+  name: string;
+  approvalBody: ApprovalBody | string;
+  approvalBodyLabel: string;
+  approvedOn: string;
+  approvedBy: { id: string; name: string | null } | null;
+  createdAt: string;
+}
+
+/** A version with its Yjs state (base64), to open read-only. */
+export interface DocumentVersionWithState extends DocumentVersion {
+  state: string;
+}
+
+/** One target or action that differs from the approved version. */
+export interface BlockChange {
+  id: string;
+  type: "target" | "action" | string;
+  text: string;
+  change: "added" | "removed" | "changed";
+  fields: { field: string; from: unknown; to: unknown }[];
+}
+
+/** What a status move sends; approval also names the body and the date. */
+export type StatusChange =
+  | { status: Exclude<DocumentStatus, "approved"> }
+  | { status: "approved"; approvalBody: ApprovalBody; approvedOn: string; versionName?: string };
+
+const enc = encodeURIComponent;
+
+/** Moves the document; the server answers 409 for a move that makes no sense from its status. */
+export const changeStatus = (documentId: string, change: StatusChange) =>
+  api.post<{ status: DocumentStatus; versionId: string | null }>(`/documents/${enc(documentId)}/status`, change);
+
+/** Every named version, newest first. */
+export const listVersions = (documentId: string, signal?: AbortSignal) =>
+  api.get<{ versions: DocumentVersion[] }>(`/documents/${enc(documentId)}/versions`, { signal }).then((r) => r.versions);
+
+export const getVersion = (documentId: string, versionId: string, signal?: AbortSignal) =>
+  api.get<{ version: DocumentVersionWithState }>(`/documents/${enc(documentId)}/versions/${enc(versionId)}`, { signal }).then((r) => r.version);
+
+/** Targets and actions added, removed or changed since the latest approved version. */
+export const listChanges = (documentId: string, signal?: AbortSignal) =>
+  api.get<{ since: { id: string; name: string }; changes: BlockChange[] }>(`/documents/${enc(documentId)}/changes`, { signal });
