@@ -33,7 +33,7 @@ export function RagTrendChart({ targets }: { targets: CardTarget[] }) {
   const used = RAGS.filter((r) => series.some((s) => s.counts[r] > 0));
   const data = {
     labels: series.map((s) => formatDate(s.day)),
-    datasets: used.map((r) => ({ label: RAG_LABELS[r], data: series.map((s) => s.counts[r]), backgroundColor: COLOURS[r], stack: "rag" })),
+    datasets: used.map((r) => ({ label: RAG_LABELS[r], data: series.map((s) => s.counts[r]), backgroundColor: COLOURS[r], stack: "rag", maxBarThickness: 56 })),
   };
   return (
     <figure>

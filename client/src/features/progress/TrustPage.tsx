@@ -233,7 +233,7 @@ function DashboardBody({ data }: { data: TrustDashboard }) {
           <ol className="pg-red-areas">
             {data.redAreas.map((a) => (
               <li key={a.area}>
-                <strong>{a.label}</strong>: red in {a.schools} {a.schools === 1 ? "school" : "schools"} ({a.redActions} red actions, {a.redTargets} red targets)
+                <strong>{a.label}</strong>: red in {a.schools} {a.schools === 1 ? "school" : "schools"} ({a.redActions} red {a.redActions === 1 ? "action" : "actions"}, {a.redTargets} red {a.redTargets === 1 ? "target" : "targets"})
               </li>
             ))}
           </ol>
