@@ -11,7 +11,8 @@ import { testEnv } from "../../server/env.js";
 import { actionListQueries } from "../../server/progress/queries/actionList.js";
 import { todayInEngland } from "../../server/progress/queries/filters.js";
 import { sefGradesSql } from "../../server/progress/queries/sefGrades.js";
-import { dashboardSql } from "../../server/progress/queries/trustDashboard.js";
+import { rollupSql } from "../../server/progress/queries/rollupTotals.js";
+import { activitySql } from "../../server/progress/queries/trustDashboard.js";
 import { startServer } from "../../server/server.js";
 import { benchDatabase, type Driver } from "./databases.js";
 import { BENCH_PASSWORD, signInAs } from "./fixtures.js";
@@ -70,10 +71,11 @@ export async function trustScaleBench(driver: Driver, showPlans: boolean): Promi
 
       if (showPlans) {
         const today = todayInEngland();
-        const q = dashboardSql();
+        const q = rollupSql(today);
         console.log(`\n  Query plans (${driver}, EXPLAIN ANALYZE)`);
-        await explain(db, "dashboard: the live documents' rollups", q.rollups);
-        await explain(db, "dashboard: last activity per school", q.activity);
+        await explain(db, "dashboard: per-school totals from the live documents' rollups", q.totals);
+        await explain(db, "dashboard: areas most often red", q.redAreas);
+        await explain(db, "dashboard: last activity per school", activitySql());
         await explain(db, "dashboard: latest SEF grade per school and area", sefGradesSql());
         const list = actionListQueries(db, { schoolId: schoolIds[0]!, limit: 50, offset: 0, format: "json" }, { schools: "all", actorId: lead!.id, today }, { limit: 50, offset: 0 });
         await explain(db, "GET /api/actions?schoolId=: the page", list.page);

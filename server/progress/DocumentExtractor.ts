@@ -175,12 +175,16 @@ export class DocumentExtractor {
     const taken = this.pending;
     this.pending = { dirty: new Set(), structural: false, attributions: new Map(), lastStructural: null };
     try {
-      if (!this.stored) this.stored = await this.loadBaseline();
+      if (!this.stored) {
+        this.stored = await this.loadBaseline();
+        this.absorb(taken);
+      }
       let started = performance.now();
       let plan = this.plan(taken);
       // Owner ids never seen before are looked up once, then the plan is made again with their answers.
       for (let attempt = 0; plan.missingOwners.length && attempt < 2; attempt++) {
         await this.options.people.load(plan.missingOwners);
+        this.absorb(taken);
         started = performance.now();
         plan = this.plan(taken);
       }
@@ -289,6 +293,22 @@ export class DocumentExtractor {
     }
     for (const row of plan.upserts) this.stored!.set(typeKey(row.type, row.key), row);
     for (const d of plan.deletes) this.stored!.delete(typeKey(d.type, d.key));
+  }
+
+  /**
+   * The plan reads the doc as it is when it runs: edits that arrived while this run awaited the
+   * database join it, so they are written with their authors rather than anonymously.
+   */
+  private absorb(taken: Pending): void {
+    const p = this.pending;
+    for (const e of p.dirty) taken.dirty.add(e);
+    taken.structural ||= p.structural;
+    for (const [e, a] of p.attributions) {
+      const prior = taken.attributions.get(e);
+      taken.attributions.set(e, prior ? { block: a.block, fields: new Map([...prior.fields, ...a.fields]) } : a);
+    }
+    taken.lastStructural = p.lastStructural ?? taken.lastStructural;
+    this.pending = { dirty: new Set(), structural: false, attributions: new Map(), lastStructural: null };
   }
 
   /** A failed write is retried as a full walk, keeping who made the changes. */

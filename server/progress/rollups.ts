@@ -1,18 +1,20 @@
 /**
- * Per-document totals (document_rollups): rebuilt from a document's live actions and targets
- * whenever a write changes what they count, in the writer's transaction. Rebuilt from the rows,
- * never adjusted by deltas, so they are as idempotent as the rows themselves.
+ * Per-document totals (document_rollups, rollup_red_areas): rebuilt from a document's live
+ * actions and targets whenever a write changes what they count, inside the writer's locked
+ * transaction. Rebuilt from the rows, never adjusted by deltas, so they are as idempotent as
+ * the rows themselves.
  */
-import { and, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { actions, documentRollups, documents, targets, type RollupCounts } from "../db/schema/index.js";
+import { actions, documentRollups, documents, rollupRedAreas, targets } from "../db/schema/index.js";
+import { todayInEngland } from "./queries/filters.js";
 import { rowsOf } from "./queries/sefGrades.js";
 
 /** The fields a row change must touch for the totals to move. */
 export const COUNTED_FIELDS = ["rag", "status", "due", "area"] as const;
 
-const emptyCounts = (): RollupCounts => ({ total: 0, rag: {}, status: {}, redAreas: {}, openDue: {} });
-const bump = (map: Record<string, number>, key: string, n: number) => (map[key] = (map[key] ?? 0) + n);
+type RollupRow = typeof documentRollups.$inferInsert;
+type RedArea = typeof rollupRedAreas.$inferInsert;
 
 interface Group {
   document_id: string;
@@ -33,49 +35,85 @@ async function groups(db: Db, table: typeof actions | typeof targets, ids: strin
   return rowsOf<Group>(result);
 }
 
-function add(counts: RollupCounts, g: Group): void {
-  const n = Number(g.n);
-  counts.total += n;
-  bump(counts.rag, g.rag, n);
-  if (g.status !== null) bump(counts.status, g.status, n);
-  if (g.rag === "red" && g.area) bump(counts.redAreas, g.area, n);
-  // Only actions have a status; a target's due date does not make anything overdue on the dashboard.
-  if (g.status !== null && g.status !== "complete" && g.due) bump(counts.openDue, g.due.slice(0, 10), n);
-}
+const RAG_COLUMN = { red: "Red", amber: "Amber", green: "Green", blue: "Blue", none: "None" } as const;
+const STATUS_COLUMN = { not_started: "NotStarted", in_progress: "InProgress", complete: "Complete", dropped: "Dropped" } as const;
 
-/** Rebuilds the totals of these documents (all of them in one pass per table). */
-export async function refreshRollups(db: Db, documentIds: readonly string[]): Promise<void> {
+/** Rebuilds the totals of these documents, with overdue counted for `today`. */
+export async function refreshRollups(db: Db, documentIds: readonly string[], today = todayInEngland()): Promise<void> {
   const ids = [...new Set(documentIds)];
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const [docs, actionGroups, targetGroups] = [
-      await db.select({ id: documents.id, schoolId: documents.schoolId }).from(documents).where(inArray(documents.id, chunk)),
-      await groups(db, actions, chunk),
-      await groups(db, targets, chunk),
-    ];
-    const totals = new Map(docs.map((d) => [d.id, { schoolId: d.schoolId, actions: emptyCounts(), targets: emptyCounts() }]));
-    for (const g of actionGroups) {
-      const t = totals.get(g.document_id);
-      if (t) add(t.actions, g);
-    }
-    for (const g of targetGroups) {
-      const t = totals.get(g.document_id);
-      if (t) add(t.targets, g);
-    }
-    if (!totals.size) continue;
-    await db
-      .insert(documentRollups)
-      .values([...totals].map(([documentId, t]) => ({ documentId, schoolId: t.schoolId, actions: t.actions, targets: t.targets, updatedAt: new Date() })))
-      .onConflictDoUpdate({
-        target: documentRollups.documentId,
-        set: { schoolId: sql`excluded.school_id`, actions: sql`excluded.actions`, targets: sql`excluded.targets`, updatedAt: sql`excluded.updated_at` },
-      });
+    const docs = await db.select({ id: documents.id, schoolId: documents.schoolId }).from(documents).where(inArray(documents.id, chunk));
+    if (!docs.length) continue;
+    const rows = new Map<string, RollupRow & Record<string, unknown>>(
+      docs.map((d) => [d.id, { documentId: d.id, schoolId: d.schoolId, countedOn: today, nextDue: null, updatedAt: new Date() }]),
+    );
+    const red = new Map<string, RedArea>();
+    const add = (kind: "actions" | "targets", g: Group) => {
+      const row = rows.get(g.document_id);
+      if (!row) return;
+      const n = Number(g.n);
+      const bump = (column: string) => (row[column] = ((row[column] as number | undefined) ?? 0) + n);
+      bump(`${kind}Total`);
+      if (g.rag in RAG_COLUMN) bump(`${kind}${RAG_COLUMN[g.rag as keyof typeof RAG_COLUMN]}`);
+      if (g.rag === "red" && g.area) {
+        const blockType = kind === "actions" ? "action" : "target";
+        const k = `${g.document_id}|${blockType}|${g.area}`;
+        const entry = red.get(k) ?? { documentId: g.document_id, schoolId: row.schoolId, blockType, area: g.area, n: 0 };
+        entry.n += n;
+        red.set(k, entry);
+      }
+      if (kind !== "actions" || g.status === null) return;
+      if (g.status in STATUS_COLUMN) bump(`actions${STATUS_COLUMN[g.status as keyof typeof STATUS_COLUMN]}`);
+      // Overdue: due before today and not complete (DESIGN section 2). nextDue is when that count next moves.
+      if (g.status === "complete" || !g.due) return;
+      if (g.due < today) bump("actionsOverdue");
+      else if (!row.nextDue || g.due < row.nextDue) row.nextDue = g.due;
+    };
+    for (const g of await groups(db, actions, chunk)) add("actions", g);
+    for (const g of await groups(db, targets, chunk)) add("targets", g);
+
+    const values = [...rows.values()];
+    const columns = getTableColumns(documentRollups) as Record<string, { name: string }>;
+    const set = Object.fromEntries(Object.entries(columns).filter(([k]) => k !== "documentId").map(([k, c]) => [k, sql.raw(`excluded."${c.name}"`)]));
+    await db.insert(documentRollups).values(values).onConflictDoUpdate({ target: documentRollups.documentId, set });
+    await db.delete(rollupRedAreas).where(inArray(rollupRedAreas.documentId, chunk));
+    if (red.size) await db.insert(rollupRedAreas).values([...red.values()]);
   }
 }
 
-/** Overdue actions in a rollup: open actions due before today. */
-export function overdueIn(counts: RollupCounts, today: string): number {
-  let n = 0;
-  for (const [due, count] of Object.entries(counts.openDue)) if (due < today) n += count;
-  return n;
+/**
+ * Recounts documents whose overdue figure went stale (an open action fell due since it was
+ * counted), each under its document's extraction lock so a concurrent write is never undone.
+ */
+export async function refreshStaleRollups(db: Db, documentIds: readonly string[], today = todayInEngland()): Promise<void> {
+  for (const id of documentIds) {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`progress:${id}`}, 0))`);
+      await refreshRollups(tx as unknown as Db, [id], today);
+    });
+  }
+}
+
+/** Whether a rollup's overdue count still holds today. */
+export const rollupIsCurrent = (r: { countedOn: string; nextDue: string | null }, today: string) =>
+  r.countedOn <= today && (r.nextDue === null || r.nextDue >= today);
+
+/** Overdue actions of documents whose rollups went stale, counted from the rows: document id -> count. */
+export async function countOverdue(db: Db, documentIds: readonly string[], today: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (!documentIds.length) return out;
+  const rows = await db
+    .select({ documentId: actions.documentId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(actions)
+    .where(and(inArray(actions.documentId, [...documentIds]), isNull(actions.deletedAt), sql`not ${actions.placeholder}`, sql`${actions.status} <> 'complete'`, sql`${actions.due} < ${today}`))
+    .groupBy(actions.documentId);
+  for (const r of rows) out.set(r.documentId, r.n);
+  return out;
+}
+
+/** Used by tests: the document's rollup row (or undefined). */
+export async function loadRollup(db: Db, documentId: string) {
+  const [row] = await db.select().from(documentRollups).where(eq(documentRollups.documentId, documentId));
+  return row;
 }

@@ -1,12 +1,13 @@
 /** Extraction from Y.Docs edited the way the editor edits them, into a real database. */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { ensureTierScheme } from "../../server/bootstrap.js";
 import type { Database } from "../../server/db/client.js";
-import { actions, documentRollups, findings, judgements, priorities, statusHistory, targets } from "../../server/db/schema/index.js";
+import { actions, documentRollups, findings, rollupRedAreas, judgements, priorities, statusHistory, targets } from "../../server/db/schema/index.js";
 import { createLogger } from "../../server/logger.js";
 import { DocumentExtractor } from "../../server/progress/DocumentExtractor.js";
+import { schoolTotals } from "../../server/progress/queries/rollupTotals.js";
 import { SchoolPeople } from "../../server/progress/schoolPeople.js";
 import { buildDocument, buildSchool, buildUser } from "../factories.js";
 import { createTestDatabase, eventually } from "../support.js";
@@ -373,32 +374,56 @@ describe("extraction", () => {
 
   it("keeps the document's totals equal to a recount, and leaves them alone for text edits", async () => {
     const { documentId, editor, extractor } = await setup();
-    const rollup = async () => (await database.db.select().from(documentRollups).where(eq(documentRollups.documentId, documentId)))[0];
+    const rollup = async () => (await database.db.select().from(documentRollups).where(eq(documentRollups.documentId, documentId)))[0]!;
+    const redAreas = async () =>
+      (await database.db.select().from(rollupRedAreas).where(eq(rollupRedAreas.documentId, documentId))).map((r) => [r.blockType, r.area, r.n]);
     const [a1, a2, a3, t1] = [id(), id(), id(), id()];
     editor.append([
       { type: "priority", id: id(), attrs: { area: "achievement" }, text: "Outcomes" },
       { type: "target", id: t1, attrs: { rag: "red" }, text: "Year 6 outcomes" },
       { type: "action", id: a1, attrs: { rag: "red", status: "in_progress", due: "2020-03-01" }, text: "Tutoring" },
       { type: "action", id: a2, attrs: { rag: "amber", status: "complete", due: "2020-03-01" }, text: "Mocks" },
-      { type: "action", id: a3, attrs: { rag: "red" }, text: "" },
+      { type: "action", id: a3, attrs: { rag: "red", due: "2099-01-31" }, text: "" },
     ]);
     await extractor.flush();
-    let r = await rollup();
-    // a3 is a placeholder: not counted. Red areas come from the grouping (the priority's area).
-    expect(r!.actions).toEqual({ total: 2, rag: { red: 1, amber: 1 }, status: { in_progress: 1, complete: 1 }, redAreas: { achievement: 1 }, openDue: { "2020-03-01": 1 } });
-    expect(r!.targets).toEqual({ total: 1, rag: { red: 1 }, status: {}, redAreas: {}, openDue: {} });
+    // a3 is a placeholder: not counted. Red areas come from the grouping (the target has none, so the priority's).
+    expect(await rollup()).toMatchObject({
+      actionsTotal: 2, actionsRed: 1, actionsAmber: 1, actionsInProgress: 1, actionsComplete: 1, actionsOverdue: 1, nextDue: null,
+      targetsTotal: 1, targetsRed: 1,
+    });
+    expect(await redAreas()).toEqual([["action", "achievement", 1]]);
 
     editor.type(a3, "Parent meetings");
     editor.setAttrs(a1, { status: "complete", rag: "blue" });
     editor.remove(a2);
+    editor.setAttrs(t1, { area: "inclusion" });
     await extractor.flush();
-    r = await rollup();
-    expect(r!.actions).toEqual({ total: 2, rag: { red: 1, blue: 1 }, status: { complete: 1, not_started: 1 }, redAreas: { achievement: 1 }, openDue: {} });
+    expect(await rollup()).toMatchObject({
+      actionsTotal: 2, actionsRed: 1, actionsBlue: 1, actionsAmber: 0, actionsComplete: 1, actionsNotStarted: 1, actionsOverdue: 0, nextDue: "2099-01-31",
+    });
+    expect((await redAreas()).sort()).toEqual([["action", "inclusion", 1], ["target", "inclusion", 1]]);
 
-    const before = r!.updatedAt.getTime();
+    // Weeks later a3 falls due: the stored count is stale, so the totals count from the rows, then catch up.
+    const later = "2099-02-15";
+    const recount = async () =>
+      Number(
+        (
+          await database.db
+            .select({ n: sql<number>`count(*)` })
+            .from(actions)
+            .where(and(eq(actions.schoolId, schoolId), isNull(actions.deletedAt), sql`not ${actions.placeholder}`, sql`${actions.status} <> 'complete'`, sql`${actions.due} < ${later}`))
+        )[0]!.n,
+      );
+    const expected = await recount();
+    expect(expected).toBeGreaterThan(0);
+    expect((await schoolTotals(database.db, later, schoolId)).get(schoolId)!.overdue).toBe(expected);
+    await eventually(async () => expect(await rollup()).toMatchObject({ countedOn: later, actionsOverdue: 1, nextDue: null }));
+    expect((await schoolTotals(database.db, later, schoolId)).get(schoolId)!.overdue).toBe(expected);
+
+    const before = (await rollup()).updatedAt.getTime();
     editor.type(a1, " for Year 6");
     expect(await extractor.flush()).toMatchObject({ written: 1 });
-    expect((await rollup())!.updatedAt.getTime()).toBe(before);
+    expect((await rollup()).updatedAt.getTime()).toBe(before);
   });
 
   it("writes the pending changes when the room unloads", async () => {

@@ -1,7 +1,7 @@
 /** Re-extraction from stored Yjs state: the tables are derived, so emptying them and re-extracting gives them back. */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions, documentRollups, findings, judgements, priorities, statusHistory, targets } from "../../server/db/schema/index.js";
+import { actions, documentRollups, findings, judgements, priorities, rollupRedAreas, statusHistory, targets } from "../../server/db/schema/index.js";
 import { createLogger } from "../../server/logger.js";
 import { reextractAll } from "../../server/progress/reextract.js";
 import { buildDocument, buildSchool, buildUser } from "../factories.js";
@@ -30,8 +30,14 @@ describe("re-extraction", () => {
       const rows = (await db.select().from(table)) as Record<string, unknown>[];
       out.push(rows.map(({ createdAt: _c, updatedAt: _u, gradedAt: _g, updatedBy: _b, ...rest }) => rest).sort((a, b) => String(a.blockKey).localeCompare(String(b.blockKey))));
     }
-    const rollups = await db.select({ documentId: documentRollups.documentId, actions: documentRollups.actions, targets: documentRollups.targets }).from(documentRollups);
-    out.push(rollups.filter((r) => r.actions.total + r.targets.total > 0).sort((a, b) => a.documentId.localeCompare(b.documentId)));
+    const rollups = await db.select().from(documentRollups);
+    out.push(
+      rollups
+        .filter((r) => r.actionsTotal + r.targetsTotal > 0)
+        .map(({ updatedAt: _u, ...r }) => r)
+        .sort((a, b) => a.documentId.localeCompare(b.documentId)),
+    );
+    out.push((await db.select().from(rollupRedAreas)).sort((a, b) => `${a.documentId}${a.blockType}${a.area}`.localeCompare(`${b.documentId}${b.blockType}${b.area}`)));
     return out;
   }
 
@@ -60,7 +66,7 @@ describe("re-extraction", () => {
     const idle = await reextractAll(db, logger);
     expect(idle).toMatchObject({ documents: 2, blocks: 5, written: 0, deleted: 0, history: 0, failed: [] });
 
-    for (const table of [...TABLES, documentRollups]) await db.delete(table);
+    for (const table of [...TABLES, documentRollups, rollupRedAreas]) await db.delete(table);
     const rebuilt = await reextractAll(db, logger);
     expect(rebuilt).toMatchObject({ documents: 2, blocks: 5, written: 5, history: 0, failed: [] });
     expect(await snapshot()).toEqual(before);

@@ -1,13 +1,12 @@
 /** The academy card: a school's targets with progress and RAG over time, and its actions counted by RAG and status. */
-import { and, asc, eq, ne } from "drizzle-orm";
-import { ACTION_STATUSES, type ActionStatus, type Rag } from "../../../shared/enums.js";
+import { and, asc, eq } from "drizzle-orm";
+import type { Rag } from "../../../shared/enums.js";
 import type { Db } from "../../db/client.js";
-import { documentRollups, documents, statusHistory } from "../../db/schema/index.js";
-import { overdueIn } from "../rollups.js";
+import { statusHistory } from "../../db/schema/index.js";
 import type { AcademyCard, StatusCounts } from "../apiTypes.js";
 import { listTargets } from "./targetList.js";
 import { latestSefGrades } from "./sefGrades.js";
-import { addCounts, emptyRagCounts } from "./trustDashboard.js";
+import { emptyRagCounts, schoolTotals } from "./rollupTotals.js";
 import type { ListScope } from "./actionList.js";
 
 const MAX_CARD_TARGETS = 500;
@@ -20,11 +19,7 @@ export async function schoolCard(
 ): Promise<AcademyCard> {
   const [targetPage, counts, history, sef] = await Promise.all([
     listTargets(db, { schoolId: school.id }, { ...scope, schools: [school.id] }, { limit: MAX_CARD_TARGETS, offset: 0 }),
-    db
-      .select({ actions: documentRollups.actions })
-      .from(documentRollups)
-      .innerJoin(documents, eq(documents.id, documentRollups.documentId))
-      .where(and(eq(documentRollups.schoolId, school.id), ne(documents.status, "archived"))),
+    schoolTotals(db, scope.today, school.id),
     db
       .select({ documentId: statusHistory.documentId, key: statusHistory.blockKey, rag: statusHistory.newValue, at: statusHistory.changedAt })
       .from(statusHistory)
@@ -33,14 +28,10 @@ export async function schoolCard(
     latestSefGrades(db, school.id),
   ]);
 
-  const byRag = emptyRagCounts();
-  const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as StatusCounts;
-  let overdue = 0;
-  for (const { actions } of counts) {
-    addCounts(byRag, actions);
-    for (const [status, n] of Object.entries(actions.status)) if (status in byStatus) byStatus[status as ActionStatus] += n;
-    overdue += overdueIn(actions, scope.today);
-  }
+  const totals = counts.get(school.id);
+  const byRag = totals?.actions ?? emptyRagCounts();
+  const byStatus: StatusCounts = totals?.byStatus ?? { not_started: 0, in_progress: 0, complete: 0, dropped: 0 };
+  const overdue = totals?.overdue ?? 0;
 
   const trends = new Map<string, { at: string; rag: Rag }[]>();
   for (const h of history) {
