@@ -25,29 +25,47 @@ async function writeNodes(documentId: string, nodes: PlanNode[]) {
 async function openAs(email: string, documentId: string, path = `/documents/${documentId}`) {
   const page = await e2e.pageAs(email);
   await page.setViewportSize({ width: 1400, height: 1000 });
+  // Fail a step with its locator well inside the test's own time limit.
+  page.setDefaultTimeout(10_000);
   await page.goto(e2e.url(path));
   await page.locator(".pe-connection[data-state=online]").waitFor();
   return page;
 }
 
-/** Selects the first occurrence of `words` in the document's text, as a mouse drag would. */
+/** Selects the first occurrence of `words` in the document's text, as a mouse drag would (across highlight spans too). */
 async function selectWords(page: Page, words: string) {
   await page.locator(".pe-prose").evaluate((root, wanted) => {
+    const nodes: Text[] = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at >= 0) {
-        document.getSelection()!.setBaseAndExtent(node, at, node, at + wanted.length);
-        return;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const text = nodes.map((n) => n.data).join("");
+    const at = text.indexOf(wanted);
+    if (at < 0) throw new Error(`"${wanted}" is not in the document`);
+    const locate = (offset: number, end: boolean) => {
+      let seen = 0;
+      for (const n of nodes) {
+        if (offset < seen + n.length || (end && offset === seen + n.length)) return [n, offset - seen] as const;
+        seen += n.length;
       }
-    }
-    throw new Error(`"${wanted}" is not in the document`);
+      throw new Error("offset past the text");
+    };
+    const [startNode, startOffset] = locate(at, false);
+    const [endNode, endOffset] = locate(at + wanted.length, true);
+    document.getSelection()!.setBaseAndExtent(startNode, startOffset, endNode, endOffset);
   }, words);
 }
 
 /** The words a thread highlights, joined across the highlight's pieces. */
 const highlighted = async (page: Page, threadId: string) =>
   (await page.locator(`.cm-highlight[data-thread-id="${threadId}"]`).allTextContents()).join("");
+
+/** The document's text as a reader sees it, without the name labels of other people's carets. */
+const proseText = (page: Page) =>
+  page.locator(".pe-prose").evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(".collaboration-carets__caret").forEach((c) => c.remove());
+    return copy.textContent ?? "";
+  });
 
 const editable = (page: Page) => page.locator(".pe-prose").getAttribute("contenteditable");
 
@@ -75,6 +93,7 @@ describe("comments", () => {
     await box.pressSequentially("What was the baseline last year? @Ash");
     await draft.getByRole("option", { name: /Asha Patel/ }).waitFor();
     await box.press("Enter");
+    await screenshot(govPage, "governance-comment-draft");
     expect(await box.inputValue()).toBe("What was the baseline last year? @Asha Patel ");
     await draft.getByRole("button", { name: "Comment", exact: true }).click();
     await draft.waitFor({ state: "detached" });
@@ -99,7 +118,7 @@ describe("comments", () => {
     await headPage.locator(".pe-prose p", { hasText: "persistent absence" }).click();
     await headPage.keyboard.press("Home");
     await headPage.keyboard.type("This term: ");
-    await govPage.locator(".pe-prose p", { hasText: "This term: Attendance" }).waitFor();
+    await eventually(async () => expect(await proseText(govPage)).toContain("This term: Attendance is improving"));
     await eventually(async () => expect(await highlighted(govPage, threadId)).toBe("persistent absence"));
     expect(await highlighted(headPage, threadId)).toBe("persistent absence");
     await screenshot(headPage, "governance-comment-margin");
@@ -281,7 +300,7 @@ describe("school support", () => {
     await page.goto(e2e.url(`/schools/${school.id}`));
     const leadPanel = page.locator("section.gv-support");
     await leadPanel.getByRole("button", { name: "Record a check-in" }).click();
-    await leadPanel.getByLabel("Check-in").selectOption("ceo_one_to_one");
+    await leadPanel.getByLabel("Check-in", { exact: true }).selectOption("ceo_one_to_one");
     await leadPanel.getByLabel("Notes (optional)").fill("Reviewed the attendance actions with the head.");
     await leadPanel.getByRole("button", { name: "Record check-in" }).click();
     await leadPanel.getByText("Reviewed the attendance actions with the head.").waitFor();

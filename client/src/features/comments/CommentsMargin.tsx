@@ -73,12 +73,12 @@ function Margin({ editor, comments }: { editor: Editor; comments: CommentsValue 
     const ranges: HighlightRange[] = [];
     for (const thread of openThreads) {
       const place = next.get(thread.id);
-      if (place && !place.removed) ranges.push({ threadId: thread.id, from: place.from, to: place.to, active: thread.id === activeId });
+      if (place && !place.removed) ranges.push({ threadId: thread.id, from: place.from, to: place.to });
     }
-    if (nextDraft && !nextDraft.removed) ranges.push({ threadId: "draft", from: nextDraft.from, to: nextDraft.to, active: true });
+    if (nextDraft && !nextDraft.removed) ranges.push({ threadId: "draft", from: nextDraft.from, to: nextDraft.to });
     showHighlights(editor.view, ranges);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor, comments.threads, draft, activeId]);
+  }, [editor, comments.threads, draft]);
 
   const layout = useMarginLayout({ editor, marginRef, headerRef, draftRef, buttonRef, cardRefs, openThreads, places, draftPlace, selection, activeId });
 
@@ -193,6 +193,10 @@ function Margin({ editor, comments }: { editor: Editor; comments: CommentsValue 
   const showButton = comments.canComment && selection !== null && draft === null;
   return (
     <aside ref={marginRef} className="cm-margin" aria-label="Comments">
+      {/* The active thread's words are marked by a rule, not a new decoration, so choosing a thread never redraws the text under the pointer. */}
+      {activeId && /^[0-9a-f-]+$/i.test(activeId) ? (
+        <style>{`.cm-highlight[data-thread-id="${activeId}"] { background: #ffe066; border-bottom-color: #b7791f; }`}</style>
+      ) : null}
       <div ref={headerRef} className="cm-margin-header">
         <h2 className="cm-title">
           Comments <span className="count">{openThreads.length ? `${openThreads.length} open` : "none open"}</span>

@@ -12,7 +12,6 @@ export interface HighlightRange {
   threadId: string;
   from: number;
   to: number;
-  active: boolean;
 }
 
 export const commentHighlightsKey = new PluginKey<DecorationSet>("commentHighlights");
@@ -26,10 +25,10 @@ function decorate(tr: Transaction, ranges: HighlightRange[]): DecorationSet {
         r.from,
         r.to,
         {
-          class: `cm-highlight${r.active ? " is-active" : ""}${r.threadId === "draft" ? " is-draft" : ""}`,
+          class: r.threadId === "draft" ? "cm-highlight is-draft" : "cm-highlight",
           "data-thread-id": r.threadId,
         },
-        { threadId: r.threadId, active: r.active },
+        { threadId: r.threadId },
       ),
     );
   return DecorationSet.create(tr.doc, decorations);
@@ -57,13 +56,13 @@ export function commentHighlights(): Plugin<DecorationSet> {
 function shownRanges(view: EditorView): string {
   const set = commentHighlightsKey.getState(view.state);
   if (!set) return "";
-  const byThread = new Map<string, { from: number; to: number; active: boolean }>();
+  const byThread = new Map<string, { from: number; to: number }>();
   for (const d of set.find()) {
-    const spec = d.spec as { threadId: string; active: boolean };
-    const seen = byThread.get(spec.threadId);
-    byThread.set(spec.threadId, seen ? { from: Math.min(seen.from, d.from), to: Math.max(seen.to, d.to), active: spec.active } : { from: d.from, to: d.to, active: spec.active });
+    const { threadId } = d.spec as { threadId: string };
+    const seen = byThread.get(threadId);
+    byThread.set(threadId, seen ? { from: Math.min(seen.from, d.from), to: Math.max(seen.to, d.to) } : { from: d.from, to: d.to });
   }
-  return [...byThread].map(([id, r]) => `${id}:${r.from}-${r.to}:${r.active}`).sort().join(",");
+  return [...byThread].map(([id, r]) => `${id}:${r.from}-${r.to}`).sort().join(",");
 }
 
 /** Shows `ranges` as the highlights; dispatches nothing when they are already shown. */
@@ -71,7 +70,7 @@ export function showHighlights(view: EditorView, ranges: HighlightRange[]): void
   if (view.isDestroyed || !commentHighlightsKey.getState(view.state)) return;
   const wanted = ranges
     .filter((r) => r.from < r.to)
-    .map((r) => `${r.threadId}:${r.from}-${r.to}:${r.active}`)
+    .map((r) => `${r.threadId}:${r.from}-${r.to}`)
     .sort()
     .join(",");
   if (wanted === shownRanges(view)) return;
