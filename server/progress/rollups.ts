@@ -4,7 +4,7 @@
  * transaction. Rebuilt from the rows, never adjusted by deltas, so they are as idempotent as
  * the rows themselves.
  */
-import { and, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
+import { and, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { actions, documentRollups, documents, rollupRedAreas, targets } from "../db/schema/index.js";
 import { todayInEngland } from "./queries/filters.js";
@@ -110,10 +110,4 @@ export async function countOverdue(db: Db, documentIds: readonly string[], today
     .groupBy(actions.documentId);
   for (const r of rows) out.set(r.documentId, r.n);
   return out;
-}
-
-/** Used by tests: the document's rollup row (or undefined). */
-export async function loadRollup(db: Db, documentId: string) {
-  const [row] = await db.select().from(documentRollups).where(eq(documentRollups.documentId, documentId));
-  return row;
 }
