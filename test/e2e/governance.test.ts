@@ -185,7 +185,10 @@ describe("review and approval", () => {
     const school = await buildSchool(e2e.db);
     const head = await buildUser(e2e.db, { role: "school_leader", schoolId: school.id, name: "Asha Patel" });
     const plan = await buildDocument(e2e.db, { schoolId: school.id, status: "in_review" });
-    await writeNodes(plan.id, [{ type: "paragraph", text: "The plan the board approved." }]);
+    await writeNodes(plan.id, [
+      { type: "paragraph", text: "The plan the board approved." },
+      { type: "action", attrs: { rag: "amber", status: "in_progress" }, text: "Daily first-day calls for absent pupils" },
+    ]);
     const page = await openAs(head.email, plan.id);
     expect(await editable(page)).toBe("true");
 
@@ -198,6 +201,7 @@ describe("review and approval", () => {
 
     await page.getByTestId("readonly-banner").waitFor();
     expect(await page.getByTestId("readonly-banner").innerText()).toContain("approved and locked");
+    await screenshot(page, "governance-approved");
     await page.locator(".pe-connection[data-state=online]").waitFor();
     expect(await editable(page)).toBe("false");
     const review = page.locator("section.gv-review");
@@ -222,6 +226,16 @@ describe("review and approval", () => {
     await page.locator(".pe-connection[data-state=online]").waitFor();
     expect(await editable(page)).toBe("true");
     expect(await page.locator("section.gv-review .badge").first().innerText()).toBe("Draft");
+
+    // The new revision moves the action to green; "changes since approval" says so, old → new.
+    await page.locator("[data-block=action]").getByLabel("RAG").selectOption("green");
+    await page.locator(".pe-connection[data-saved=true]").waitFor();
+    await page.locator("section.gv-review").getByText("Changes since approval").click();
+    const change = page.locator(".gv-change", { hasText: "Daily first-day calls" });
+    await change.waitFor();
+    expect(await change.innerText()).toMatch(/Changed\s+Action/i);
+    expect(await change.locator("li").innerText()).toMatch(/RAG:\s*Amber\s*→\s*Green/);
+    await screenshot(page, "governance-changes-since-approval");
     expect(page.errors).toEqual([]);
   });
 });
@@ -261,6 +275,7 @@ describe("findings to actions", () => {
     const linked = finding.locator(".gv-linked-actions li", { hasText: findingText });
     await linked.waitFor({ timeout: 15_000 });
     expect(await linked.locator(".gv-rag").innerText()).toBe("Not rated");
+    await screenshot(reviewPage, "governance-finding-block");
 
     // The head rates it red; the report follows.
     await action.getByLabel("RAG").selectOption("red");
@@ -294,6 +309,7 @@ describe("school support", () => {
     expect(await panel.innerText()).toContain("twice a year");
     expect(await panel.locator("tr[data-kind=ceo_one_to_one]").innerText()).toContain("Overdue");
     expect(await panel.getByRole("button", { name: "Record a check-in" }).count()).toBe(0);
+    await screenshot(headPage, "governance-school-support-overdue");
 
     const page = await e2e.pageAs(lead.email);
     await page.setViewportSize({ width: 1280, height: 900 });

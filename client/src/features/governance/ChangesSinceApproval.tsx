@@ -43,8 +43,7 @@ function ChangeList({ documentId, names }: { documentId: string; names: Readonly
                       {c.fields.map((f) => (
                         <li key={f.field}>
                           <span className="gv-field-name">{fieldLabel(f.field)}:</span> <span className="gv-old">{valueWords(f.field, f.from, names)}</span>
-                          <span aria-hidden="true"> → </span>
-                          <span className="visually-hidden"> changed to </span>
+                          {" → "}
                           <span className="gv-new">{valueWords(f.field, f.to, names)}</span>
                         </li>
                       ))}

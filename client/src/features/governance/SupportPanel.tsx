@@ -10,6 +10,7 @@ import { formatDate } from "../../components/dates.js";
 import { ResourceView } from "../../components/ResourceView.js";
 import { StatusMessage } from "../../components/StatusMessage.js";
 import { useMe } from "../../session/SessionContext.js";
+import { todayIso } from "./ApproveDialog.js";
 import { RecordCheckinForm } from "./RecordCheckinForm.js";
 import { CHECKIN_LABELS, getSupport } from "./supportApi.js";
 import "./governance.css";
@@ -82,6 +83,8 @@ export function SupportPanel({ schoolId }: { schoolId: string }) {
                             <>
                               <span className="badge gv-overdue">Overdue</span> <span className="gv-overdue-text">was due {day(n.due)}</span>
                             </>
+                          ) : n.due === todayIso() ? (
+                            <strong>Due today</strong>
                           ) : (
                             day(n.due)
                           )}
