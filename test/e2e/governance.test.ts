@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { documentUpdates, schoolCheckins } from "../../server/db/schema/index.js";
+import { auditLog, documentUpdates, schoolCheckins } from "../../server/db/schema/index.js";
 import { writePlanNodes, type PlanNode } from "../../shared/templates/index.js";
 import { buildDocument, buildSchool, buildUser } from "../factories.js";
 import { eventually } from "../support.js";
@@ -218,6 +218,7 @@ describe("review and approval", () => {
     const viewer = page.getByTestId("version-viewer");
     await viewer.locator(".pe-prose", { hasText: "The plan the board approved." }).waitFor();
     expect(await viewer.locator(".pe-prose").getAttribute("contenteditable")).toBe("false");
+    await screenshot(page, "governance-version");
 
     await page.getByRole("link", { name: "Open the current document" }).click();
     await page.getByRole("button", { name: "Start a new revision" }).click();
@@ -323,5 +324,45 @@ describe("school support", () => {
     await eventually(async () => expect(await leadPanel.locator("tr[data-kind=ceo_one_to_one]").getAttribute("data-overdue")).toBe("false"));
     await screenshot(page, "governance-school-support");
     expect([...headPage.errors, ...page.errors]).toEqual([]);
+  });
+});
+
+describe("trust administration", () => {
+  it("a trust admin changes a tier's cadence, the school page follows, and the audit log records it, page by page", async () => {
+    const admin = await buildUser(e2e.db, { role: "trust_admin", schoolId: null, name: "Priya Admin" });
+    const school = await buildSchool(e2e.db, { name: "Hillside School", tier: 4 });
+    // More entries than one page holds, so "Load older" has something to load.
+    await e2e.db.insert(auditLog).values(Array.from({ length: 60 }, (_, i) => ({ action: "auth.login", actorId: admin.id, details: { email: `old-${i}@example.test` }, address: "203.0.113.7" })));
+
+    const page = await e2e.pageAs(admin.email);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    page.setDefaultTimeout(10_000);
+    await page.goto(e2e.url("/tiers"));
+    const tier4 = page.getByRole("form", { name: "Tier 4" });
+    await tier4.getByLabel("CEO 1:1 every (weeks)").fill("3");
+    await tier4.getByRole("button", { name: "Save tier 4" }).click();
+    await tier4.getByText("Tier 4 saved.").waitFor();
+
+    await page.goto(e2e.url(`/schools/${school.id}`));
+    await page.locator("section.gv-support").getByText("every 3 weeks").waitFor();
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit" }).click();
+    const rows = page.locator("table.gv-audit tbody tr");
+    await rows.first().waitFor();
+    expect(await rows.first().innerText()).toContain("Tier scheme changed: Tier 4 Stabilise, CEO 1:1 every 3 weeks");
+    expect(await rows.count()).toBe(50);
+    expect(await rows.filter({ hasText: "Signed in as old-0@example.test" }).count()).toBe(0);
+    await page.getByRole("button", { name: "Load older" }).click();
+    // The oldest of the sixty comes only with the second page.
+    const oldest = rows.filter({ hasText: "Signed in as old-0@example.test" });
+    await oldest.waitFor();
+    expect(await oldest.innerText()).toContain("203.0.113.7");
+    expect(await rows.count()).toBeGreaterThan(60);
+
+    await page.getByLabel("Show").selectOption("tier_scheme.changed");
+    await eventually(async () => expect(await rows.count()).toBe(1));
+    expect(await rows.first().innerText()).toContain("Priya Admin");
+    await screenshot(page, "governance-audit");
+    expect(page.errors).toEqual([]);
   });
 });

@@ -144,7 +144,10 @@ export function ReviewPanel() {
         />
       ) : null}
       {list.length > 0 ? <VersionList documentId={doc.id} versions={list} /> : null}
-      {list.length > 0 ? <ChangesSinceApproval key={`${doc.id}-${latest?.id}`} documentId={doc.id} names={names} /> : null}
+      {/* A locked document cannot have changed since its approval; a new revision can. */}
+      {list.length > 0 && (doc.status === "draft" || doc.status === "in_review") ? (
+        <ChangesSinceApproval key={`${doc.id}-${latest?.id}`} documentId={doc.id} names={names} />
+      ) : null}
       {doc.kind === "peer_review" ? (
         <p className="gv-report-link">
           <Link to={`/documents/${doc.id}/report`}>Findings report: each finding, its actions and their RAG</Link>
