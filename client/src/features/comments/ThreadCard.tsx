@@ -66,8 +66,9 @@ export const ThreadCard = forwardRef<
           <span className="badge badge-warning">Text removed</span>
           <span className="cm-quote">“{truncate(thread.quote)}”</span>
         </p>
-      ) : showQuote && thread.quote ? (
-        <p className="cm-quote">“{truncate(thread.quote)}”</p>
+      ) : thread.quote ? (
+        // Beside its words the quote is redundant; in the resolved list and on narrow screens it is not.
+        <p className={showQuote ? "cm-quote" : "cm-quote cm-quote-flow"}>“{truncate(thread.quote)}”</p>
       ) : null}
       <ol className="cm-entries">
         {thread.comments.map((entry) => {
