@@ -6,6 +6,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo } from "react";
 import { planExtensions } from "../../../shared/blocks/nodes.js";
 import type { FrameworkKey } from "../../../shared/frameworks/index.js";
+import { CommentHighlights } from "../features/comments/commentHighlights.js";
 import { CommentsMargin } from "../features/comments/CommentsMargin.js";
 import { KeepYjsMapping } from "./keepYjsMapping.js";
 import { blockNodeViews } from "./nodeViews.js";
@@ -50,6 +51,7 @@ export function PlanEditor({ collab, connection, framework, me, people, readOnly
           placeholder: ({ node, hasAnchor }) => (node.attrs.hint as string | null) ?? (hasAnchor && node.type.name === "paragraph" ? TYPE_HINT : ""),
         }),
         SlashCommand.configure({ framework }),
+        CommentHighlights,
       ],
       editable: !readOnly,
       shouldRerenderOnTransaction: false,

@@ -2,14 +2,15 @@
  * The comments margin beside the editor: a "Comment" button on selected text (or Mod-Alt-M),
  * the compose box, and each open thread's card level with its words, which are highlighted.
  * Threads whose words were deleted stay, marked "Text removed"; resolved ones fold into a list.
- * Mounted by the plan editor with one line; outside a document page it renders nothing.
+ * Mounted by the plan editor with one line (its highlights are the CommentHighlights extension);
+ * outside a document page it renders nothing.
  */
 import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useLocation } from "react-router";
 import { placeAnchor, anchorForRange, type AnchorPlace } from "./anchors.js";
 import type { EncodedAnchor } from "./commentsApi.js";
-import { commentHighlights, commentHighlightsKey, showHighlights, type HighlightRange } from "./commentHighlights.js";
+import { showHighlights, type HighlightRange } from "./commentHighlights.js";
 import { useComments, type CommentsValue } from "./CommentsContext.js";
 import { Composer } from "./Composer.js";
 import { ThreadCard } from "./ThreadCard.js";
@@ -52,14 +53,6 @@ function Margin({ editor, comments }: { editor: Editor; comments: CommentsValue 
   const draftRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const cardRefs = useRef(new Map<string, HTMLElement>());
-
-  // The highlight plugin lives as long as this margin; the editor's own extension list stays untouched.
-  useEffect(() => {
-    editor.registerPlugin(commentHighlights());
-    return () => {
-      if (!editor.isDestroyed) editor.unregisterPlugin(commentHighlightsKey);
-    };
-  }, [editor]);
 
   /** Resolves every anchor against the document as it is now, and shows the highlights. */
   const recompute = useCallback(() => {

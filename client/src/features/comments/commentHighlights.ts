@@ -3,6 +3,7 @@
  * resolves the anchors (through Yjs) and hands over ranges; between two hand-overs the
  * decorations are mapped through each edit, so they never lag a keystroke behind.
  */
+import { Extension } from "@tiptap/core";
 import type { Transaction } from "@tiptap/pm/state";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
@@ -34,7 +35,7 @@ function decorate(tr: Transaction, ranges: HighlightRange[]): DecorationSet {
   return DecorationSet.create(tr.doc, decorations);
 }
 
-/** The plugin; register it on a live editor with `editor.registerPlugin(commentHighlights())`. */
+/** The plugin on its own, for editors built without the extension below. */
 export function commentHighlights(): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: commentHighlightsKey,
@@ -76,3 +77,12 @@ export function showHighlights(view: EditorView, ranges: HighlightRange[]): void
   if (wanted === shownRanges(view)) return;
   view.dispatch(view.state.tr.setMeta(commentHighlightsKey, ranges).setMeta("addToHistory", false));
 }
+
+/**
+ * The highlights as a Tiptap extension, in the editor's list from the start: registering a plugin
+ * later would rebuild every plugin view, y-tiptap's binding included.
+ */
+export const CommentHighlights = Extension.create({
+  name: "commentHighlights",
+  addProseMirrorPlugins: () => [commentHighlights()],
+});
