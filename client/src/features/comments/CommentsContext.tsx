@@ -16,6 +16,7 @@ import {
   type MentionablePerson,
 } from "./commentsApi.js";
 
+/** What the comments context offers the margin and the thread cards. */
 export interface CommentsValue {
   documentId: string;
   /** Null until the first load; an error is kept beside the last good list. */
@@ -40,6 +41,7 @@ export function useComments(): CommentsValue | null {
   return useContext(CommentsContext);
 }
 
+/** Loads and keeps the document's threads; refetches on every `comments` push. */
 export function CommentsProvider(props: {
   documentId: string;
   canComment: boolean;

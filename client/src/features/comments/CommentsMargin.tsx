@@ -19,6 +19,7 @@ import "./comments.css";
 
 const MAX_QUOTE = 1000;
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+/** The shortcut as the person's keyboard names it. */
 export const COMMENT_SHORTCUT_LABEL = isMac ? "⌘⌥M" : "Ctrl+Alt+M";
 
 interface Draft {
@@ -29,6 +30,7 @@ interface Draft {
 const samePlaces = (a: Map<string, AnchorPlace>, b: Map<string, AnchorPlace>) =>
   a.size === b.size && [...a].every(([id, p]) => JSON.stringify(p) === JSON.stringify(b.get(id)));
 
+/** The margin for `editor`; nothing outside a document page's comments context. */
 export function CommentsMargin({ editor }: { editor: Editor }) {
   const comments = useComments();
   if (!comments || editor.isDestroyed) return null;

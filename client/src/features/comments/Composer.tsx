@@ -21,6 +21,7 @@ function matches(person: MentionablePerson, query: string): boolean {
   return name.startsWith(query) || name.split(/\s+/).some((word) => word.startsWith(query)) || person.email.toLowerCase().startsWith(query);
 }
 
+/** A comment or reply box; `onSubmit` gets the text and the ids of the people mentioned. */
 export function Composer(props: {
   label: string;
   submitLabel: string;

@@ -17,6 +17,7 @@ function when(iso: string): string {
 
 const truncate = (text: string, max = 140) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
+/** A thread's card, `id="thread-<id>"` so links can open it. */
 export const ThreadCard = forwardRef<
   HTMLElement,
   {

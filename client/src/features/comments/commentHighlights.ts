@@ -15,6 +15,7 @@ export interface HighlightRange {
   to: number;
 }
 
+/** The plugin's key; its state is the DecorationSet of highlights. */
 export const commentHighlightsKey = new PluginKey<DecorationSet>("commentHighlights");
 
 function decorate(tr: Transaction, ranges: HighlightRange[]): DecorationSet {

@@ -59,8 +59,10 @@ export const startThread = (documentId: string, input: { body: string; anchor: E
 export const replyToThread = (threadId: string, input: { body: string; mentions: string[] }) =>
   api.post<{ thread: CommentThread }>(`/comments/${enc(threadId)}/replies`, input).then((r) => r.thread);
 
+/** Marks a thread resolved; it folds into the margin's resolved list. */
 export const resolveThread = (threadId: string) => api.post<{ thread: CommentThread }>(`/comments/${enc(threadId)}/resolve`).then((r) => r.thread);
 
+/** Reopens a resolved thread. */
 export const reopenThread = (threadId: string) => api.post<{ thread: CommentThread }>(`/comments/${enc(threadId)}/reopen`).then((r) => r.thread);
 
 /** Deletes one entry (its author or a trust admin); the thread stays, showing "deleted". */

@@ -6,6 +6,7 @@ import { APPROVAL_BODY_LABELS, type ApprovalBody } from "./lifecycleApi.js";
 /** Today as YYYY-MM-DD in the reader's own time zone. */
 export const todayIso = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
+/** A modal dialog; `onApprove` rejects with the server's message, which the dialog shows. */
 export function ApproveDialog(props: {
   onApprove(input: { approvalBody: ApprovalBody; approvedOn: string; versionName?: string }): Promise<void>;
   onClose(): void;

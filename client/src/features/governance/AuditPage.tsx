@@ -25,6 +25,7 @@ function Subject({ entry }: { entry: AuditEntry }) {
   );
 }
 
+/** The audit log page; people without readAudit see why it is closed to them. */
 export function AuditPage() {
   const me = useMe();
   const id = useId();

@@ -11,6 +11,7 @@ import { CommentsProvider } from "../comments/CommentsContext.js";
 import { FindingsProvider } from "./FindingsContext.js";
 import { useDocumentEvents, type DocumentEventHub } from "./useDocumentEvents.js";
 
+/** What the document page shares with its governance parts. */
 export interface DocumentGovernanceValue {
   detail: DocumentDetail;
   me: Me;
@@ -27,6 +28,7 @@ export function useDocumentGovernance(): DocumentGovernanceValue | null {
   return useContext(GovernanceContext);
 }
 
+/** Provides the document context, its comments and (for peer reviews) its findings to the page. */
 export function DocumentGovernance({ detail, onChanged, children }: { detail: DocumentDetail; onChanged: () => void; children: ReactNode }) {
   const me = useMe();
   const { document: doc, abilities } = detail;

@@ -12,6 +12,7 @@ import { RagChip } from "./RagChip.js";
 import { TurnIntoActionDialog } from "./TurnIntoActionDialog.js";
 import "./governance.css";
 
+/** Rendered by the finding node view; nothing outside a peer review page. */
 export function FindingActions({ findingId, findingText }: { findingId: string | null; findingText: string }) {
   const findings = useFindings();
   const gov = useDocumentGovernance();

@@ -10,6 +10,7 @@ import { listFindings, turnIntoAction, type ReviewFinding } from "./findingsApi.
 const PLAN_KINDS = new Set(["single_plan", "adp", "action_plan"]);
 const LOCKED = new Set(["approved", "archived"]);
 
+/** What the findings context offers the finding blocks. */
 export interface FindingsValue {
   reviewId: string;
   findings: ReviewFinding[] | null;
@@ -27,6 +28,7 @@ export function useFindings(): FindingsValue | null {
   return useContext(FindingsContext);
 }
 
+/** Loads the review's findings and the plans this person may add actions to. */
 export function FindingsProvider({ reviewId, schoolId, children }: { reviewId: string; schoolId: string; children: ReactNode }) {
   const [findings, setFindings] = useState<ReviewFinding[] | null>(null);
   const [plans, setPlans] = useState<TrellisDocument[] | null>(null);

@@ -16,6 +16,7 @@ import "./governance.css";
 
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
+/** The findings report page of one peer review. */
 export function FindingsReportPage() {
   const { id = "" } = useParams();
   const report = useResource(async (signal) => {

@@ -11,6 +11,7 @@ function describe(kind: string, actor: string | null, title: string | null): str
   return `${who}${title ? ` · ${title}` : ""}`;
 }
 
+/** The bell with its unread badge, opening the list of notifications. */
 export function NotificationsMenu() {
   const id = useId();
   const { unread, items, refresh, read, readAll } = useNotifications(true);

@@ -4,6 +4,7 @@ import { messageOf } from "../../api/client.js";
 import { todayIso } from "./ApproveDialog.js";
 import { CHECKIN_LABELS, recordCheckin, type CheckinKind } from "./supportApi.js";
 
+/** The form; `onDone` hears the kind and date recorded. */
 export function RecordCheckinForm({ schoolId, onDone, onCancel }: { schoolId: string; onDone(kind: CheckinKind, heldOn: string): void; onCancel(): void }) {
   const id = useId();
   const [kind, setKind] = useState<CheckinKind>("ceo_one_to_one");

@@ -37,6 +37,7 @@ function VersionList({ documentId, versions }: { documentId: string; versions: D
   );
 }
 
+/** The review and approval card of the document page. */
 export function ReviewPanel() {
   const gov = useDocumentGovernance();
   const doc = gov?.detail.document;

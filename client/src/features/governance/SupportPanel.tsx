@@ -17,6 +17,7 @@ import "./governance.css";
 
 const day = (iso: string) => formatDate(`${iso}T12:00:00`);
 
+/** The support card of the school page. */
 export function SupportPanel({ schoolId }: { schoolId: string }) {
   const me = useMe();
   const support = useResource((signal) => getSupport(schoolId, signal), [schoolId]);

@@ -89,6 +89,7 @@ function TierForm({ tier, onSaved }: { tier: Tier; onSaved(tier: Tier): void }) 
   );
 }
 
+/** The tier scheme page: forms for trust admins, a table for everyone else. */
 export function TiersPage() {
   const me = useMe();
   const tiers = useResource((signal) => listTiers(signal), []);

@@ -10,6 +10,7 @@ const PLAN_ORDER: Record<string, number> = { single_plan: 0, adp: 1, action_plan
 // Owners are usually the people who run things; governors and viewers come last.
 const ROLE_ORDER: Record<string, number> = { school_leader: 0, improvement_champion: 1, governor: 2, viewer: 3 };
 
+/** The dialog; `onSubmit` rejects with the server's message, which the dialog shows. */
 export function TurnIntoActionDialog(props: {
   findingText: string;
   plans: TrellisDocument[];

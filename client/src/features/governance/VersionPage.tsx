@@ -15,6 +15,7 @@ import "./governance.css";
 /** The editor code loads only when a version is opened. */
 const VersionViewer = lazy(() => import("./VersionViewer.js"));
 
+/** The page of one saved version. */
 export function VersionPage() {
   const { id = "", versionId = "" } = useParams();
   const loaded = useResource(async (signal) => {

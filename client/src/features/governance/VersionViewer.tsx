@@ -15,6 +15,7 @@ import "../../editor/editor.css";
 
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
 
+/** The version's text in a read-only editor (loaded lazily by the version page). */
 export default function VersionViewer({ state, framework, people }: { state: string; framework: FrameworkKey; people: readonly Person[] }) {
   const ydoc = useMemo(() => {
     const doc = new Y.Doc();

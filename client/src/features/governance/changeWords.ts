@@ -18,6 +18,7 @@ const FIELD_LABELS: Record<string, string> = {
 
 const OUTCOME_LABELS: Record<string, string> = { not_met: "Not met", partially_met: "Partially met", met: "Met" };
 
+/** A tracked field's name in words ("Due", "RAG"). */
 export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
 
 /** One value of one field, in words; `names` turns owner ids into people's names. */

@@ -28,6 +28,7 @@ export interface ReviewFinding {
 
 const enc = encodeURIComponent;
 
+/** The review's findings, each with its linked actions. */
 export const listFindings = (reviewId: string, signal?: AbortSignal) =>
   api.get<{ findings: ReviewFinding[] }>(`/documents/${enc(reviewId)}/findings`, { signal }).then((r) => r.findings);
 

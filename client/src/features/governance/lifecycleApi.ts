@@ -2,8 +2,10 @@
 import { api } from "../../api/client.js";
 import type { DocumentStatus } from "../../../../shared/enums.js";
 
+/** The bodies that approve a document. */
 export type ApprovalBody = "lgb" | "trust_board";
 
+/** Their names in full. */
 export const APPROVAL_BODY_LABELS: Record<ApprovalBody, string> = {
   lgb: "Local Governing Board",
   trust_board: "Trust Board",
@@ -50,6 +52,7 @@ export const changeStatus = (documentId: string, change: StatusChange) =>
 export const listVersions = (documentId: string, signal?: AbortSignal) =>
   api.get<{ versions: DocumentVersion[] }>(`/documents/${enc(documentId)}/versions`, { signal }).then((r) => r.versions);
 
+/** One version with its Yjs state, to open read-only. */
 export const getVersion = (documentId: string, versionId: string, signal?: AbortSignal) =>
   api.get<{ version: DocumentVersionWithState }>(`/documents/${enc(documentId)}/versions/${enc(versionId)}`, { signal }).then((r) => r.version);
 

@@ -1,6 +1,7 @@
 /** The moves a document's status allows, mirroring server/commands/documentStatusChanger.ts; the server still decides (409). */
 import type { DocumentStatus } from "../../../../shared/enums.js";
 
+/** One move from the current status, as a button. */
 export interface StatusMove {
   to: DocumentStatus;
   label: string;

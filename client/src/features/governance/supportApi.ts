@@ -2,8 +2,10 @@
 import { api } from "../../api/client.js";
 import type { Tier } from "../../api/types.js";
 
+/** The kinds of check-in a tier's cadence schedules. */
 export type CheckinKind = "ceo_one_to_one" | "health_check";
 
+/** Their names. */
 export const CHECKIN_LABELS: Record<CheckinKind, string> = {
   ceo_one_to_one: "CEO 1:1",
   health_check: "Health check",
@@ -17,6 +19,7 @@ export interface NextCheckin {
   overdue: boolean;
 }
 
+/** One check-in that was held. */
 export interface Checkin {
   id: string;
   kind: CheckinKind;
@@ -25,6 +28,7 @@ export interface Checkin {
   recordedBy: string | null;
 }
 
+/** GET /api/schools/:id/support */
 export interface SchoolSupport {
   tier: Tier | null;
   cadence: { ceoOneToOne: string; healthCheck: string } | null;
@@ -35,8 +39,10 @@ export interface SchoolSupport {
 
 const enc = encodeURIComponent;
 
+/** The school's support: tier cadence, next check-ins, history and abilities. */
 export const getSupport = (schoolId: string, signal?: AbortSignal) => api.get<SchoolSupport>(`/schools/${enc(schoolId)}/support`, { signal });
 
+/** Records a check-in that was held (trust leads and admins). */
 export const recordCheckin = (schoolId: string, input: { kind: CheckinKind; heldOn: string; notes: string }) =>
   api.post<{ checkin: Checkin }>(`/schools/${enc(schoolId)}/checkins`, input);
 

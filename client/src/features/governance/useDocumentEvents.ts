@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo } from "react";
 
+/** The events the server pushes about a document. */
 export type DocumentEventType = "comments" | "status" | "versions";
 
 /** Listeners by event type; `subscribe` returns the unsubscribe function. */

@@ -4,6 +4,7 @@ import { listNotifications, markAllRead, markRead, type AppNotification } from "
 
 const POLL_MS = 30_000;
 
+/** The notifications and what can be done with them. */
 export interface NotificationsState {
   unread: number;
   items: AppNotification[];
@@ -12,6 +13,7 @@ export interface NotificationsState {
   readAll(): Promise<void>;
 }
 
+/** Polls while `enabled` (signed in). */
 export function useNotifications(enabled: boolean): NotificationsState {
   const [unread, setUnread] = useState(0);
   const [items, setItems] = useState<AppNotification[]>([]);
