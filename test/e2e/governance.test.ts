@@ -32,9 +32,9 @@ async function openAs(email: string, documentId: string, path = `/documents/${do
   return page;
 }
 
-/** Selects the first occurrence of `words` in the document's text, as a mouse drag would (across highlight spans too). */
-async function selectWords(page: Page, words: string) {
-  await page.locator(".pe-prose").evaluate((root, wanted) => {
+/** Selects the first occurrence of `words` in the document's text, as a mouse drag would (across highlight spans too); `caretAfter` puts the caret just after them instead. */
+async function selectWords(page: Page, words: string, { caretAfter = false } = {}) {
+  await page.locator(".pe-prose").evaluate((root, [wanted, after]) => {
     const nodes: Text[] = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
@@ -51,8 +51,9 @@ async function selectWords(page: Page, words: string) {
     };
     const [startNode, startOffset] = locate(at, false);
     const [endNode, endOffset] = locate(at + wanted.length, true);
-    document.getSelection()!.setBaseAndExtent(startNode, startOffset, endNode, endOffset);
-  }, words);
+    if (after) document.getSelection()!.setBaseAndExtent(endNode, endOffset, endNode, endOffset);
+    else document.getSelection()!.setBaseAndExtent(startNode, startOffset, endNode, endOffset);
+  }, [words, caretAfter] as const);
 }
 
 /** The words a thread highlights, joined across the highlight's pieces. */
@@ -121,6 +122,14 @@ describe("comments", () => {
     await eventually(async () => expect(await proseText(govPage)).toContain("This term: Attendance is improving"));
     await eventually(async () => expect(await highlighted(govPage, threadId)).toBe("persistent absence"));
     expect(await highlighted(headPage, threadId)).toBe("persistent absence");
+    // Typing just after the words stays outside the thread; typing inside them is part of it.
+    await selectWords(headPage, "persistent absence", { caretAfter: true });
+    await headPage.keyboard.type(" (PA)");
+    await selectWords(headPage, "persistent", { caretAfter: true });
+    await headPage.keyboard.type(" pupil");
+    await eventually(async () => expect(await proseText(govPage)).toContain("reduce persistent pupil absence (PA) to 12%"));
+    await eventually(async () => expect(await highlighted(govPage, threadId)).toBe("persistent pupil absence"));
+    expect(await highlighted(headPage, threadId)).toBe("persistent pupil absence");
     await screenshot(headPage, "governance-comment-margin");
 
     // The mention reached the head as a notification that opens the thread.
