@@ -7,10 +7,7 @@ import { createBrowserRouter, createRoutesFromElements, Route, RouterProvider } 
 import { AppLayout } from "./components/AppLayout.js";
 import { RequireSession } from "./components/RequireSession.js";
 import { RouteError } from "./components/RouteError.js";
-import { AuditPage } from "./features/governance/AuditPage.js";
-import { FindingsReportPage } from "./features/governance/FindingsReportPage.js";
-import { TiersPage } from "./features/governance/TiersPage.js";
-import { VersionPage } from "./features/governance/VersionPage.js";
+import { AuditPage, FindingsReportPage, TiersPage, VersionPage } from "./features/governance/lazyPages.js";
 import { ActionsPage } from "./features/progress/ActionsPage.js";
 import { TrustPage } from "./features/progress/TrustPage.js";
 import { DocumentPage } from "./routes/DocumentPage.js";
