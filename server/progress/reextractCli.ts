@@ -1,4 +1,9 @@
-/** `npm run progress:reextract`: rebuilds the progress tables from every document's stored Yjs state. */
+/**
+ * `npm run progress:reextract`: rebuilds the progress tables from every document's stored Yjs
+ * state. Run it with the server stopped (after a schema change, say): a document open in a running
+ * server may hold edits from the last 100 ms that are not stored yet, and its room would not
+ * rewrite rows it believes are already right.
+ */
 import { openDatabase } from "../db/client.js";
 import { loadEnv } from "../env.js";
 import { createLogger } from "../logger.js";
