@@ -1,5 +1,5 @@
 /** Schools, their tiers and their people. */
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, isNull, or } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { ROLE_LABELS, type Role } from "../../shared/enums.js";
@@ -70,13 +70,21 @@ export const schoolRoutes = new Hono<AppEnv>()
     const id = uuidParam(c, "id");
     await findSchool(c, id);
     authorize(actor, "read", { type: "school", id });
+    // Trust staff are listed too: a trust lead can own an action and a trustee can be @mentioned.
     const rows = await c.var.deps.db
-      .select({ id: users.id, name: users.name, email: users.email, role: memberships.role })
+      .select({ id: users.id, name: users.name, email: users.email, role: memberships.role, schoolId: memberships.schoolId })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.schoolId, id), inArray(memberships.role, ["school_leader", "improvement_champion", "governor", "viewer"])))
+      .where(or(eq(memberships.schoolId, id), isNull(memberships.schoolId)))
       .orderBy(asc(users.name));
+    const byUser = new Map<string, (typeof rows)[number]>();
+    for (const r of rows) {
+      // Someone with both a school and a trust role is shown by their role in this school.
+      if (!byUser.has(r.id) || r.schoolId) byUser.set(r.id, r);
+    }
     return c.json({
-      people: rows.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role, roleLabel: ROLE_LABELS[r.role as Role] })),
+      people: [...byUser.values()].map((r) => ({
+        id: r.id, name: r.name, email: r.email, role: r.role, roleLabel: ROLE_LABELS[r.role as Role], scope: r.schoolId ? "school" : "trust",
+      })),
     });
   });

@@ -30,6 +30,17 @@ describe("schools, tiers and documents", () => {
     expect(school.tierHistory[0]).toMatchObject({ reason: "Inspection outcome: urgent improvement", tierName: "Stabilise", setByName: expect.any(String) });
   });
 
+  it("lists a school's people with the trust's staff, who can own actions and be mentioned", async () => {
+    const { db } = server.database;
+    const other = await buildSchool(db, { name: "Ash Grove Primary" });
+    const stranger = await buildUser(db, { role: "school_leader", schoolId: other.id, name: "Stranger Head" });
+    const { people } = await (await json("GET", `/api/schools/${schoolId}/people`, head)).json();
+    const scopes = Object.fromEntries(people.map((p: { role: string; scope: string }) => [p.role, p.scope]));
+    expect(scopes).toMatchObject({ school_leader: "school", trust_lead: "trust" });
+    expect(people.map((p: { id: string }) => p.id)).not.toContain(stranger.id);
+    expect(new Set(people.map((p: { id: string }) => p.id)).size).toBe(people.length);
+  });
+
   it("needs a reason and a real tier", async () => {
     expect((await json("POST", `/api/schools/${schoolId}/tier`, lead, { tier: 3 })).status).toBe(400);
     expect((await json("POST", `/api/schools/${schoolId}/tier`, lead, { tier: 9, reason: "No such tier" })).status).toBe(400);

@@ -117,7 +117,7 @@ describe("progress views", () => {
   }, 60_000);
 
   it("filters the action tracker by RAG in the URL and links each row to its block", async () => {
-    const { alpha, lead, plan, ids } = await seed();
+    const { alpha, head, lead, plan, ids } = await seed();
     const page = await e2e.pageAs(lead.email);
     // Earlier tests seeded schools of their own: look at this one's actions.
     await page.goto(e2e.url(`/actions?schoolId=${alpha.id}`));
@@ -137,6 +137,11 @@ describe("progress views", () => {
     await page.getByRole("button", { name: "My actions" }).click();
     await expect.poll(() => table.locator("tbody tr").count()).toBe(1);
     expect(page.url()).not.toContain("owner=");
+
+    // With a school chosen, any of its people can be picked as owner.
+    await page.getByLabel("Owner").selectOption(head.id);
+    await page.waitForURL(new RegExp(`[?&]owner=${head.id}`));
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(1);
 
     await link.click();
     await page.waitForURL(`**/documents/${plan.id}#block-${ids.A1}`);

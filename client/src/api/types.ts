@@ -68,6 +68,16 @@ export interface DocumentDetail {
   abilities: { update?: boolean; comment?: boolean; review?: boolean; approve?: boolean };
 }
 
+/** Someone who works with a school: its own people and the trust's staff (GET /api/schools/:id/people). */
+export interface SchoolPerson {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  roleLabel: string;
+  scope: "school" | "trust";
+}
+
 /** One role a person holds (GET /api/people). */
 export interface Membership {
   id: string;

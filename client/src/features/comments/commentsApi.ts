@@ -1,5 +1,7 @@
 /** Comment threads anchored to text (server/routes/comments.ts): list, start, reply, resolve, reopen. */
 import { api } from "../../api/client.js";
+import type { SchoolPerson } from "../../api/types.js";
+import { listSchoolPeople } from "../schools/schoolsApi.js";
 
 /** Someone named on a thread or an entry; null when the account is gone. */
 export interface CommentPerson {
@@ -36,14 +38,9 @@ export interface CommentThread {
   comments: CommentEntry[];
 }
 
-/** Someone of the school who can be @mentioned (GET /api/schools/:id/people). */
-export interface MentionablePerson {
-  id: string;
-  name: string;
-  email: string;
-  role: string;
-  roleLabel: string;
-}
+/** Someone who can be @mentioned: the school's people and the trust's staff. */
+export type MentionablePerson = SchoolPerson;
+export { listSchoolPeople };
 
 const enc = encodeURIComponent;
 
@@ -67,7 +64,3 @@ export const reopenThread = (threadId: string) => api.post<{ thread: CommentThre
 
 /** Deletes one entry (its author or a trust admin); the thread stays, showing "deleted". */
 export const deleteEntry = (threadId: string, entryId: string) => api.delete(`/comments/${enc(threadId)}/entries/${enc(entryId)}`);
-
-/** The school's people, for @mentions. */
-export const listSchoolPeople = (schoolId: string, signal?: AbortSignal) =>
-  api.get<{ people: MentionablePerson[] }>(`/schools/${enc(schoolId)}/people`, { signal }).then((r) => r.people);

@@ -7,7 +7,7 @@ import { EmptyState } from "../../components/EmptyState.js";
 import { ResourceView } from "../../components/ResourceView.js";
 import { usePageTitle } from "../../components/usePageTitle.js";
 import { useMe } from "../../session/SessionContext.js";
-import { listSchools } from "../schools/schoolsApi.js";
+import { listSchoolPeople, listSchools } from "../schools/schoolsApi.js";
 import { ACTION_FILTER_KEYS, listActions, type ActionFilters, type ActionPage } from "./progressApi.js";
 import { RagChip } from "./RagChip.js";
 import "./progress.css";
@@ -96,7 +96,13 @@ export function ActionsPage() {
   const offset = Number(filters.offset ?? 0) || 0;
   const actions = useResource((signal) => listActions(filters, PAGE_SIZE, signal), [filters]);
   const schools = useResource((signal) => listSchools(signal), []);
+  // Anyone can be picked as owner once a school is chosen; trust-wide, the list would run to hundreds.
+  const people = useResource(
+    (signal) => (filters.schoolId ? listSchoolPeople(filters.schoolId, signal) : Promise.resolve([])),
+    [filters.schoolId],
+  );
   const mine = filters.owner === me.user.id || filters.owner === "me";
+  const ownerOptions = (people.status === "ready" ? people.data : []).filter((p) => p.id !== me.user.id);
 
   /** Sets one filter in the URL; any change of filter goes back to the first page. */
   const setFilter = (key: keyof ActionFilters, value: string) => {
@@ -130,8 +136,14 @@ export function ActionsPage() {
           <select id="f-owner" value={mine ? me.user.id : (filters.owner ?? "")} onChange={(e) => setFilter("owner", e.target.value)}>
             <option value="">Anyone</option>
             <option value={me.user.id}>Me ({me.user.name})</option>
-            {filters.owner && !mine ? <option value={filters.owner}>The chosen person</option> : null}
+            {ownerOptions.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.roleLabel})
+              </option>
+            ))}
+            {filters.owner && !mine && !ownerOptions.some((p) => p.id === filters.owner) ? <option value={filters.owner}>The chosen person</option> : null}
           </select>
+          {filters.schoolId ? null : <p className="hint">Choose a school to pick anyone there.</p>}
         </div>
         <div className="field">
           <label htmlFor="f-area">Area</label>
