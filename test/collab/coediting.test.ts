@@ -1,5 +1,5 @@
 /** Several stock y-websocket clients edit one document through /collab and converge. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { loadDocumentState } from "../../server/collab/index.js";
 import { userColor } from "../../server/collab/awarenessStamp.js";
@@ -25,10 +25,11 @@ describe("co-editing over /collab", () => {
     champion = await stage.person("improvement_champion");
     admin = await stage.person("trust_admin", null);
   });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await stage.server.closeAll();
+  // Each WebsocketProvider holds a process "exit" listener until destroyed: free them per test.
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.destroy();
   });
+  afterAll(() => stage.server.closeAll());
 
   it("three clients editing at once converge, and the server stores the result", async () => {
     const documentId = await stage.newDocument();

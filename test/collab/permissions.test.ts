@@ -1,6 +1,6 @@
 /** Roles hold on the socket: who may connect, and whose updates are refused (DESIGN section 7). */
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PERMISSION_DENIED, loadDocumentState } from "../../server/collab/index.js";
 import { documents } from "../../server/db/schema/index.js";
 import { buildSchool } from "../factories.js";
@@ -27,10 +27,11 @@ describe("permissions on /collab", () => {
     const otherSchool = await buildSchool(stage.db);
     otherHead = await stage.person("school_leader", otherSchool.id);
   });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await stage.server.closeAll();
+  // Each WebsocketProvider holds a process "exit" listener until destroyed: free them per test.
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.destroy();
   });
+  afterAll(() => stage.server.closeAll());
 
   it("a governor reads the document, but their update reaches no one and is not stored", async () => {
     const documentId = await stage.newDocument();

@@ -1,6 +1,6 @@
 /** The update log: group commit within 100 ms, compaction that changes nothing a user could see. */
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { compactDocument, loadDocumentState } from "../../server/collab/index.js";
 import { UpdateLog } from "../../server/collab/UpdateLog.js";
@@ -22,10 +22,11 @@ describe("the update log", () => {
     stage = await collabStage({ COLLAB_COMPACT_THRESHOLD: THRESHOLD });
     leader = await stage.person("school_leader");
   });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await stage.server.closeAll();
+  // Each WebsocketProvider holds a process "exit" listener until destroyed: free them per test.
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.destroy();
   });
+  afterAll(() => stage.server.closeAll());
 
   const logRows = async (documentId: string) =>
     (await stage.db.select({ n: count() }).from(documentUpdates).where(eq(documentUpdates.documentId, documentId)))[0]!.n;
