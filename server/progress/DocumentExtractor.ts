@@ -17,7 +17,7 @@ import {
   readBlockSelf,
   type BlockSelf,
 } from "./blockReader.js";
-import { buildRows, ownerIds, rebuildRow, rowSignature, TRACKED_FIELDS, typeKey, type BlockRow, type BuiltBlock } from "./blockRows.js";
+import { buildRows, ownerIds, rebuildRow, sameStoredValues, TRACKED_FIELDS, typeKey, type BlockRow, type BuiltBlock } from "./blockRows.js";
 import { writeBlocks, type Attribution, type WriteResult } from "./blockWriter.js";
 import type { SchoolPeople } from "./schoolPeople.js";
 import { loadStoredRows } from "./storedBlocks.js";
@@ -280,7 +280,7 @@ export class DocumentExtractor {
 
   private sameAsStored(tk: string, row: BlockRow): boolean {
     const stored = this.stored!.get(tk);
-    return stored !== undefined && rowSignature(stored) === rowSignature(row);
+    return stored !== undefined && sameStoredValues(stored, row);
   }
 
   /** After a successful write, the plan's rows are what is stored. */

@@ -196,17 +196,36 @@ export function ownerIds(selves: Iterable<BlockSelf>): string[] {
   return [...ids];
 }
 
-/** A stable string of a row's stored values: equal strings mean nothing to write. */
-export function rowSignature(row: BlockRow): string {
-  return canonicalJson([row.type, row.key, row.blockId, row.position, row.text, row.placeholder, row.warnings, row.fields]);
+/** Whether two rows store the same values: true means nothing to write. */
+export function sameStoredValues(a: BlockRow, b: BlockRow): boolean {
+  return (
+    a.type === b.type && a.key === b.key && a.blockId === b.blockId && a.position === b.position && a.text === b.text &&
+    a.placeholder === b.placeholder && jsonEqual(a.warnings, b.warnings) && jsonEqual(a.fields, b.fields)
+  );
 }
 
-/** JSON with object keys sorted: jsonb reorders keys, so plain JSON.stringify would see changes that are not there. */
-export function canonicalJson(value: unknown): string {
-  if (value === undefined) return "null";
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
+/**
+ * Equality as jsonb sees it: object key order does not matter and an undefined property is
+ * absent. Compared in place rather than through canonical strings, because a full extraction
+ * compares a thousand rows and building their strings was most of its time.
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return (a ?? null) === (b ?? null);
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    defined++;
+    if (y[k] === undefined || !jsonEqual(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) defined--;
+  return defined === 0;
 }

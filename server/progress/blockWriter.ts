@@ -8,7 +8,7 @@ import { and, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "
 import { isBlockId, type BlockType } from "../../shared/blocks/schema.js";
 import type { Db } from "../db/client.js";
 import { statusHistory } from "../db/schema/index.js";
-import { rowSignature, TRACKED_FIELDS, typeKey, type BlockRow } from "./blockRows.js";
+import { sameStoredValues, TRACKED_FIELDS, typeKey, type BlockRow } from "./blockRows.js";
 import { COUNTED_FIELDS, refreshRollups } from "./rollups.js";
 import { BLOCK_TABLES, loadStoredRows, TYPE_FIELDS, type StoredRow } from "./storedBlocks.js";
 
@@ -69,7 +69,7 @@ export async function writeBlocks(db: Db, batch: BlockWrite): Promise<WriteResul
     for (const row of batch.upserts) {
       const tk = typeKey(row.type, row.key);
       const before = stored.get(tk);
-      if (before && before.deletedAt === null && rowSignature(before) === rowSignature(row)) continue;
+      if (before && before.deletedAt === null && sameStoredValues(before, row)) continue;
       if (!recount && (row.type === "action" || row.type === "target")) recount = countsMove(row, before);
       const changed = trackedChanges(row, before, lastLogged);
       for (const c of changed) {
