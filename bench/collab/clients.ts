@@ -27,7 +27,14 @@ export function trellisConnector(port: number, cookie: string): Connect {
       WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     });
-    return { doc, synced: () => provider.synced, destroy: () => provider.destroy() };
+    return {
+      doc,
+      synced: () => provider.synced,
+      destroy: () => {
+        provider.destroy();
+        doc.destroy();
+      },
+    };
   };
 }
 

@@ -29,6 +29,7 @@ export async function latencyBench(driver: Driver): Promise<void> {
   const database = await benchDatabase(driver);
   const server = await startServer({ env: testEnv({ PORT: 0, HOST: "127.0.0.1", LOG_LEVEL: "error" }), database, clientDir: "/nonexistent" });
   let provider: WebsocketProvider | null = null;
+  const doc = new Y.Doc();
   try {
     const db = database.db;
     const { schoolId, staff } = await seedSchool(db);
@@ -39,7 +40,6 @@ export async function latencyBench(driver: Driver): Promise<void> {
     const api = async <T>(path: string) => (await (await fetch(`${server.url}${path}`, { headers: { cookie } })).json()) as T;
     await until(async () => (await api<ActionPage>(`/api/actions?documentId=${documentId}&limit=1`)).total === actionIds.length);
 
-    const doc = new Y.Doc();
     const CookieSocket = class extends WebSocket {
       constructor(url: string | URL, protocols?: string | string[]) {
         super(url, protocols, { headers: { cookie } });
@@ -69,6 +69,8 @@ export async function latencyBench(driver: Driver): Promise<void> {
     report("edit on a client to its row in GET /api/actions, p95", percentile(samples, 95), "ms", 500);
   } finally {
     provider?.destroy();
+    // The provider's awareness keeps an interval until its doc is destroyed, which would keep this process alive.
+    doc.destroy();
     await server.stop();
     await database.dispose();
   }
