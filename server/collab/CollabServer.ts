@@ -48,8 +48,12 @@ export interface Collab {
    * flushed) when it is open here, else the stored state plus anything still queued.
    */
   documentState(documentId: string): Promise<Uint8Array>;
-  /** Re-checks every connection's read and write access to a document (after approval, role changes). */
+  /** Re-checks every connection's read and write access to a document (after approval, say). */
   refreshPermissions(documentId: string): Promise<void>;
+  /** Re-checks every connection of one person, wherever they are (after their roles change). */
+  refreshUser(userId: string): Promise<void>;
+  /** Closes the sockets opened with a session that has ended, so a sign-out ends live access too. */
+  endSession(sessionId: string): void;
   /** Resolves once every accepted update is stored. */
   flushAll(): Promise<void>;
   /** Closes every socket (1001), flushes and unloads every room; for shutdown. Safe to call twice. */
@@ -133,7 +137,7 @@ export function createCollab(options: CollabOptions): Collab {
   }
 
   async function admit(ws: WebSocket, admitted: AdmittedConnection): Promise<void> {
-    const conn = new Connection(ws, admitted.documentId, admitted.actor, admitted.canWrite, logger, limits);
+    const conn = new Connection(ws, admitted.documentId, admitted.actor, admitted.canWrite, admitted.sessionId, logger, limits);
     connections.add(conn);
     let room: Awaited<ReturnType<typeof rooms.acquire>> | null = null;
     ws.on("pong", () => (conn.alive = true));
@@ -188,24 +192,40 @@ export function createCollab(options: CollabOptions): Collab {
     return state;
   }
 
-  async function refreshPermissions(documentId: string): Promise<void> {
-    const affected = [...connections].filter((c) => c.documentId === documentId && !c.closed);
-    if (!affected.length) return;
-    const row = await loadDocument(db, documentId);
+  /** Reloads each connection's person and document (once each) and applies what the policy says now. */
+  async function recheck(affected: Connection[]): Promise<void> {
     const actors = new Map<string, Promise<Actor>>();
+    const documents = new Map<string, ReturnType<typeof loadDocument>>();
     for (const conn of affected) {
-      if (!row) {
+      let row = documents.get(conn.documentId);
+      if (!row) documents.set(conn.documentId, (row = loadDocument(db, conn.documentId)));
+      let actor = actors.get(conn.actor.id);
+      if (!actor) actors.set(conn.actor.id, (actor = loadActor(db, conn.actor)));
+      const [doc, fresh] = await Promise.all([row, actor]);
+      if (conn.closed) continue;
+      if (!doc) {
         conn.close(Close.gone);
         continue;
       }
-      // Roles may have changed too, so the actor is reloaded (once per user).
-      let actor = actors.get(conn.actor.id);
-      if (!actor) actors.set(conn.actor.id, (actor = loadActor(db, conn.actor)));
-      conn.actor = await actor;
-      const resource = documentResource(row.doc);
+      conn.actor = fresh;
+      const resource = documentResource(doc.doc);
       if (!can(conn.actor, "read", resource)) conn.close(Close.forbidden);
       else conn.canWrite = can(conn.actor, "update", resource);
     }
+  }
+
+  const open = (test: (c: Connection) => boolean) => [...connections].filter((c) => !c.closed && test(c));
+
+  async function refreshPermissions(documentId: string): Promise<void> {
+    await recheck(open((c) => c.documentId === documentId));
+  }
+
+  async function refreshUser(userId: string): Promise<void> {
+    await recheck(open((c) => c.actor.id === userId));
+  }
+
+  function endSession(sessionId: string): void {
+    for (const conn of open((c) => c.sessionId === sessionId)) conn.close(Close.signedOut);
   }
 
   function close(): Promise<void> {
@@ -231,6 +251,8 @@ export function createCollab(options: CollabOptions): Collab {
     changeDocument,
     documentState,
     refreshPermissions,
+    refreshUser,
+    endSession,
     flushAll: () => log.flush(),
     close,
     stats: () => ({ rooms: rooms.all().length, connections: connections.size, pendingUpdates: log.pending }),

@@ -34,6 +34,8 @@ export class Connection {
     public actor: Actor,
     /** Whether updates from this connection are applied; re-checked when the document's status changes. */
     public canWrite: boolean,
+    /** The session the socket was opened with. */
+    readonly sessionId: string,
     private readonly logger: Logger,
     private readonly limits: CollabLimits,
   ) {

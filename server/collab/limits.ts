@@ -18,6 +18,8 @@ export const Close = {
   tooSlow: { code: 1013, reason: "connection too slow" },
   /** The message failed to decode (not y-websocket, truncated, or a garbled update). */
   malformed: { code: 4400, reason: "malformed message" },
+  /** The session this socket was opened with ended (sign-out). */
+  signedOut: { code: 4401, reason: "signed out" },
   /** Read access was withdrawn while connected. */
   forbidden: { code: 4403, reason: "permission withdrawn" },
   /** The document was deleted while connected. */

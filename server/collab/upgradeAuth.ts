@@ -20,6 +20,8 @@ export interface AdmittedConnection {
   schoolId: string;
   actor: Actor;
   canWrite: boolean;
+  /** The session it was opened with: signing out closes it. */
+  sessionId: string;
 }
 
 /** The outcome of checking an upgrade request. */
@@ -51,7 +53,7 @@ export async function authorizeUpgrade(db: Db, req: IncomingMessage, publicUrl?:
   // A document the user may not read answers 404, as over HTTP, so its existence stays private.
   if (!row || !can(actor, "read", documentResource(row.doc))) return { ok: false, status: 404, message: "Document not found", actorId: actor.id };
   const canWrite = can(actor, "update", documentResource(row.doc));
-  return { ok: true, admitted: { documentId, schoolId: row.doc.schoolId, actor, canWrite } };
+  return { ok: true, admitted: { documentId, schoolId: row.doc.schoolId, actor, canWrite, sessionId: session.session.id } };
 }
 
 /** Writes a plain HTTP error to a socket that asked to upgrade, then closes it. */

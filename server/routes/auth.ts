@@ -44,7 +44,10 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post("/auth/logout", async (c) => {
     const sessionId = c.var.sessionId;
-    if (sessionId) await invalidateSession(c.var.deps.db, sessionId);
+    if (sessionId) {
+      await invalidateSession(c.var.deps.db, sessionId);
+      c.var.deps.hooks.onSessionEnded?.(sessionId);
+    }
     c.header("Set-Cookie", clearSessionCookie(isSecureRequest(c)), { append: true });
     return c.body(null, 204);
   })

@@ -77,6 +77,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     const [row] = await db.insert(memberships).values({ userId: body.userId, role: body.role, schoolId: body.schoolId ?? null }).onConflictDoNothing().returning();
     if (!row) throw new HttpError(409, "already_member", "That person already holds that role");
     await audit(c, "membership.added", { userId: body.userId, role: body.role, schoolId: body.schoolId ?? null }, actor.id, { type: "membership", id: row.id });
+    await c.var.deps.hooks.onAccessChanged?.(body.userId);
     return c.json({ membership: row }, 201);
   })
   .delete("/memberships/:id", async (c) => {
@@ -86,6 +87,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     const [row] = await c.var.deps.db.delete(memberships).where(eq(memberships.id, id)).returning();
     if (!row) throw new HttpError(404, "not_found", "Membership not found");
     await audit(c, "membership.removed", { userId: row.userId, role: row.role, schoolId: row.schoolId }, actor.id, { type: "membership", id });
+    await c.var.deps.hooks.onAccessChanged?.(row.userId);
     return c.body(null, 204);
   })
   .get("/invitations", async (c) => {

@@ -3,8 +3,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PERMISSION_DENIED, loadDocumentState } from "../../server/collab/index.js";
 import { documents } from "../../server/db/schema/index.js";
-import { buildSchool } from "../factories.js";
-import { eventually } from "../support.js";
+import { buildSchool, buildUser, TEST_PASSWORD } from "../factories.js";
+import { eventually, signIn } from "../support.js";
 import { connectClient, rawSocket, record, roundTrip, synced, type Client } from "./clients.js";
 import { collabStage, type Person } from "./fixture.js";
 
@@ -152,5 +152,42 @@ describe("permissions on /collab", () => {
     await stage.db.delete(memberships).where(eq(memberships.userId, leaving.id));
     await stage.server.collab.refreshPermissions(documentId);
     expect(await closed).toEqual({ code: 4403, reason: "permission withdrawn" });
+  });
+
+  it("signing out closes the sockets of that session, and only those", async () => {
+    const documentId = await stage.newDocument();
+    const user = await buildUser(stage.db, { role: "governor", schoolId: stage.school.id });
+    const [laptop, phone] = [await signIn(stage.server.url, user.email, TEST_PASSWORD), await signIn(stage.server.url, user.email, TEST_PASSWORD)];
+    const onLaptop = await rawSocket(stage.server.url, documentId, laptop);
+    if (!("ws" in onLaptop)) throw new Error(`refused: ${onLaptop.status}`);
+    const laptopSocket = record(onLaptop.ws);
+    const onPhone = client(stage.server.url, documentId, phone);
+    await synced(onPhone);
+    const res = await fetch(`${stage.server.url}/api/auth/logout`, { method: "POST", headers: { cookie: laptop } });
+    expect(res.status).toBe(204);
+    expect(await laptopSocket.closed).toEqual({ code: 4401, reason: "signed out" });
+    await roundTrip(onPhone);
+    expect(onPhone.closes).toEqual([]);
+  });
+
+  it("a trust admin's role changes reach the person's open sockets: a new role can write, a removed one is cut off", async () => {
+    const documentId = await stage.newDocument();
+    const admin = await stage.person("trust_admin", null);
+    const viewer = await stage.person("viewer");
+    const writer = client(stage.server.url, documentId, leader.cookie);
+    const watcher = client(stage.server.url, documentId, viewer.cookie);
+    await Promise.all([synced(writer), synced(watcher)]);
+    const asAdmin = (method: string, path: string, body?: unknown) =>
+      fetch(`${stage.server.url}${path}`, { method, headers: { cookie: admin.cookie, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+    const granted = await asAdmin("POST", "/api/memberships", { userId: viewer.id, role: "school_leader", schoolId: stage.school.id });
+    expect(granted.status).toBe(201);
+    watcher.text.insert(watcher.text.length, "accepted");
+    await eventually(() => expect(writer.text.toString()).toContain("accepted"));
+
+    const { memberships } = await import("../../server/db/schema/index.js");
+    const held = await stage.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, viewer.id));
+    for (const m of held) expect((await asAdmin("DELETE", `/api/memberships/${m.id}`)).status).toBe(204);
+    await eventually(() => expect(watcher.closes).toContainEqual({ code: 4403, reason: "permission withdrawn" }));
   });
 });

@@ -256,6 +256,19 @@ describe("offline", () => {
   });
 });
 
+describe("the end of a connection", () => {
+  it("signing out in another tab closes the document's socket and stops editing, saying why", async () => {
+    const { asha, plan } = await setup([{ type: "paragraph", text: "Our plan." }]);
+    const page = await openAs(asha.email, plan.id);
+    const other = await page.context().newPage();
+    await other.goto(e2e.url("/"));
+    expect(await other.evaluate(async () => (await fetch("/api/auth/logout", { method: "POST" })).status)).toBe(204);
+    await page.locator(".pe-connection[data-state=closed]", { hasText: "You signed out in another tab" }).waitFor();
+    expect(await page.locator(".pe-prose").getAttribute("contenteditable")).toBe("false");
+    expect(await page.getByRole("note").innerText()).toContain("Sign in again");
+  });
+});
+
 describe("templates and every block", () => {
   it("opens a new SEF with its framework's template: one judgement per area plus safeguarding", async () => {
     const school = await buildSchool(e2e.db, { name: "Template Academy" });

@@ -43,7 +43,7 @@ export default function DocumentEditor({ documentId, initial }: DocumentEditorPr
       framework={framework}
       me={data.me}
       people={data.people}
-      readOnlyReason={readOnlyReason(data)}
+      readOnlyReason={connection.ended ?? readOnlyReason(data)}
     />
   );
 }

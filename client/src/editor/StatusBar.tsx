@@ -12,10 +12,13 @@ const initials = (name: string) =>
 
 /** Online or offline, and saved or not; read out politely to screen readers when it changes. */
 export function ConnectionStatus({ connection, readOnly }: { connection: ConnectionState; readOnly: boolean }) {
-  const { status, synced, unsaved } = connection;
+  const { status, synced, unsaved, ended } = connection;
   let state: string;
   let detail: string;
-  if (status === "connected" && synced) {
+  if (ended) {
+    state = "closed";
+    detail = unsaved > 0 ? `${ended} ${unsaved} ${unsaved === 1 ? "edit was" : "edits were"} not saved.` : ended;
+  } else if (status === "connected" && synced) {
     state = "online";
     detail = readOnly ? "Up to date" : unsaved > 0 ? "Saving…" : "Saved";
   } else if (status === "disconnected") {
@@ -28,7 +31,7 @@ export function ConnectionStatus({ connection, readOnly }: { connection: Connect
   return (
     <div className={`pe-connection pe-connection-${state}`} data-state={state} data-saved={state === "online" && unsaved === 0 ? "true" : "false"} role="status" aria-live="polite">
       <span className="pe-connection-dot" aria-hidden="true" />
-      <span className="pe-connection-state">{state === "online" ? "Online" : state === "offline" ? "Offline" : "Connecting"}</span>
+      <span className="pe-connection-state">{state === "online" ? "Online" : state === "offline" ? "Offline" : state === "closed" ? "Disconnected" : "Connecting"}</span>
       <span className="pe-connection-detail">{detail}</span>
     </div>
   );

@@ -20,6 +20,8 @@ export interface ConnectionState {
   synced: boolean;
   /** Local edits not yet handed to the server. */
   unsaved: number;
+  /** Why the server ended the connection for good (signed out, access withdrawn), in words; null while it may reconnect. */
+  ended: string | null;
 }
 
 export interface CollabDocument {
@@ -29,6 +31,14 @@ export interface CollabDocument {
 
 const AUTH_MESSAGE = 2;
 
+/** What a close the provider will not retry (codes 4400-4499, server/collab/limits.ts) means for the person. */
+export function endedReason(code: number): string {
+  if (code === 4401) return "You signed out in another tab. Sign in again to keep working.";
+  if (code === 4403) return "You no longer have access to this document.";
+  if (code === 4404) return "This document no longer exists.";
+  return "The connection was closed because of a problem on this page. Reload it to carry on.";
+}
+
 /** The socket URL for a document: same host as the page, ws or wss to match it. */
 export function collabUrl(): string {
   return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
@@ -37,7 +47,7 @@ export function collabUrl(): string {
 /** Creates the Y.Doc and provider for a document; `onDenied` hears when the server refuses our edits. */
 export function useCollabDocument(documentId: string, onDenied: (reason: string) => void) {
   const [collab, setCollab] = useState<CollabDocument | null>(null);
-  const [connection, setConnection] = useState<ConnectionState>({ status: "connecting", loaded: false, synced: false, unsaved: 0 });
+  const [connection, setConnection] = useState<ConnectionState>({ status: "connecting", loaded: false, synced: false, unsaved: 0, ended: null });
   const denied = useRef(onDenied);
   denied.current = onDenied;
 
@@ -47,12 +57,13 @@ export function useCollabDocument(documentId: string, onDenied: (reason: string)
     const provider = new WebsocketProvider(collabUrl(), documentId, ydoc, { disableBc: true });
     let unsaved = 0;
     let loaded = false;
+    let ended: string | null = null;
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
     const publish = () => {
       const status = provider.wsconnected ? "connected" : provider.wsconnecting ? "connecting" : "disconnected";
       loaded ||= provider.synced || status === "disconnected";
-      setConnection({ status, loaded, synced: provider.synced, unsaved });
+      setConnection({ status, loaded, synced: provider.synced, unsaved, ended });
     };
     // An update counts as saved once the socket has written it out; the server commits within 100 ms.
     const watchFlush = () => {
@@ -80,6 +91,11 @@ export function useCollabDocument(documentId: string, onDenied: (reason: string)
     ydoc.on("update", onUpdate);
     provider.on("status", onStatus);
     provider.on("sync", onSync);
+    const onClosed = ({ code }: { code: number }) => {
+      ended = endedReason(code);
+      publish();
+    };
+    provider.on("closed", onClosed);
 
     provider.messageHandlers[AUTH_MESSAGE] = (_encoder, decoder, p) => {
       authProtocol.readAuthMessage(decoder, p.doc, (_doc, reason) => denied.current(reason));
@@ -87,7 +103,9 @@ export function useCollabDocument(documentId: string, onDenied: (reason: string)
 
     // The browser knows before the socket does; waiting for a heartbeat to time out takes 30 s.
     const goOffline = () => provider.disconnect();
-    const goOnline = () => provider.connect();
+    const goOnline = () => {
+      if (!ended) provider.connect();
+    };
     const warnUnsaved = (e: BeforeUnloadEvent) => {
       if (unsaved > 0) e.preventDefault();
     };
