@@ -93,6 +93,13 @@ describe("progress views", () => {
     // The text filter narrows the table.
     await page.getByLabel("School name").fill("beta");
     await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
+    // Filters and sort are in the URL: a reload (or a shared link) shows the same view.
+    await page.waitForURL(/[?&]q=beta/);
+    expect(page.url()).toContain("sort=red");
+    await page.reload();
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
+    expect(await page.getByLabel("School name").inputValue()).toBe("beta");
+    expect(await page.locator("th", { has: page.getByRole("button", { name: /^Red/ }) }).getAttribute("aria-sort")).toBe("ascending");
     await page.getByLabel("School name").fill("");
 
     // The head turns the amber action red in the plan; the page refreshes itself.

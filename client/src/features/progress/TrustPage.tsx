@@ -1,6 +1,6 @@
 /** `/trust`: every school at a glance for trust roles: tier, RAG of actions, overdue, SEF heatmap, last activity. */
-import { useMemo, useState } from "react";
-import { Link } from "react-router";
+import { useMemo } from "react";
+import { Link, useSearchParams } from "react-router";
 import { PHASE_LABELS, PHASES, type Phase } from "../../../../shared/enums.js";
 import { useResource } from "../../api/useResource.js";
 import { formatDate, formatDateTime } from "../../components/dates.js";
@@ -65,11 +65,31 @@ function TrustDashboardView() {
   );
 }
 
+const isSortKey = (key: string | null): key is SortKey => key !== null && key in SORTS;
+
 function DashboardBody({ data }: { data: TrustDashboard }) {
-  const [tier, setTier] = useState("");
-  const [phase, setPhase] = useState("");
-  const [text, setText] = useState("");
-  const [sort, setSort] = useState<{ key: SortKey; dir: "ascending" | "descending" }>({ key: "tier", dir: "descending" });
+  // Filters and sort live in the URL, so a filtered view of the trust can be bookmarked and shared.
+  const [params, setParams] = useSearchParams();
+  const tier = params.get("tier") ?? "";
+  const phase = params.get("phase") ?? "";
+  const text = params.get("q") ?? "";
+  const sortKey = params.get("sort");
+  const sort: { key: SortKey; dir: "ascending" | "descending" } = isSortKey(sortKey)
+    ? { key: sortKey, dir: params.get("dir") === "descending" ? "descending" : "ascending" }
+    : { key: "tier", dir: "descending" };
+  const update = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    // Replace rather than push: typing a name should not leave a history entry per letter.
+    setParams(next, { replace: true });
+  };
+  const setTier = (value: string) => update({ tier: value });
+  const setPhase = (value: string) => update({ phase: value });
+  const setText = (value: string) => update({ q: value });
+  const setSort = (next: { key: SortKey; dir: "ascending" | "descending" }) => update({ sort: next.key, dir: next.dir });
   const columns = useMemo(() => heatmapColumns(data.schools), [data.schools]);
   const frameworks = [...new Set(columns.map((c) => c.framework))];
 
