@@ -14,7 +14,7 @@ import { createCollab, type Collab, type CollabExtension } from "./collab/index.
 import { templateOptions } from "./documents/templateOptions.js";
 import { captureVersion } from "./documents/versionCapture.js";
 import { writeTemplate } from "../shared/templates/index.js";
-import { DocumentEvents } from "./events/documentEvents.js";
+import { DocumentEvents, PersonEvents } from "./events/documentEvents.js";
 import { createProgressExtension } from "./progress/progressExtension.js";
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
@@ -41,7 +41,7 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
   const logger = createLogger(env.LOG_LEVEL);
   const db = database ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
   await ensureTierScheme(db.db);
-  const deps: AppDeps = { db: db.db, env, logger, throttle: new LoginThrottle(), events: new DocumentEvents(), hooks: {} };
+  const deps: AppDeps = { db: db.db, env, logger, throttle: new LoginThrottle(), events: new DocumentEvents(), people: new PersonEvents(), hooks: {} };
   const app = createApp(deps, { clientDir });
 
   const server = await new Promise<Server>((resolve) => {

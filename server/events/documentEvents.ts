@@ -1,6 +1,7 @@
 /**
- * An in-process bus for "something about document X changed" (comments, status), pushed to open
- * pages over server-sent events. One process serves the trust; scale-out would bridge it over Redis.
+ * In-process buses pushed to open pages over server-sent events: "something about document X
+ * changed" (comments, status) and "person Y has new notifications". One process serves the
+ * trust; scale-out would bridge these over Redis.
  */
 import { EventEmitter } from "node:events";
 
@@ -11,21 +12,38 @@ export interface DocumentEvent {
   subjectId?: string;
 }
 
-export class DocumentEvents {
+export interface PersonEvent {
+  type: "notifications";
+}
+
+/** Events keyed by a subject id (a document, a person). */
+class Topics<E> {
   private readonly emitter = new EventEmitter();
 
   constructor() {
-    // Every open document page holds one listener; there is no sensible small cap.
+    // Every open page holds one listener; there is no sensible small cap.
     this.emitter.setMaxListeners(0);
   }
 
-  publish(event: DocumentEvent): void {
-    this.emitter.emit(event.documentId, event);
+  protected emit(key: string, event: E): void {
+    this.emitter.emit(key, event);
   }
 
   /** Returns the unsubscribe function. */
-  subscribe(documentId: string, listener: (event: DocumentEvent) => void): () => void {
-    this.emitter.on(documentId, listener);
-    return () => this.emitter.off(documentId, listener);
+  subscribe(key: string, listener: (event: E) => void): () => void {
+    this.emitter.on(key, listener);
+    return () => this.emitter.off(key, listener);
+  }
+}
+
+export class DocumentEvents extends Topics<DocumentEvent> {
+  publish(event: DocumentEvent): void {
+    this.emit(event.documentId, event);
+  }
+}
+
+export class PersonEvents extends Topics<PersonEvent> {
+  publish(userId: string, event: PersonEvent): void {
+    this.emit(userId, event);
   }
 }

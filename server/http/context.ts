@@ -4,7 +4,7 @@ import type { Db } from "../db/client.js";
 import type { Env } from "../env.js";
 import type { LoginThrottle } from "../auth/loginThrottle.js";
 import type { Logger } from "../logger.js";
-import type { DocumentEvents } from "../events/documentEvents.js";
+import type { DocumentEvents, PersonEvents } from "../events/documentEvents.js";
 import type { VersionCapture } from "../commands/documentStatusChanger.js";
 import type { Actor } from "../policies/index.js";
 
@@ -15,6 +15,8 @@ export interface AppDeps {
   throttle: LoginThrottle;
   /** Pushes comment and status changes to open document pages. */
   events: DocumentEvents;
+  /** Per-person pushes (new notifications). */
+  people: PersonEvents;
   /** Hooks other parts of the server register (the collab server, extraction). */
   hooks: AppHooks;
 }

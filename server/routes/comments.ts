@@ -4,7 +4,6 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { Hono } from "hono";
-import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import { requireActor } from "../auth/middleware.js";
 import { audit } from "../commands/auditLogger.js";
@@ -15,6 +14,7 @@ import { comments, commentThreads } from "../db/schema/index.js";
 import { requireDocument } from "../documents/requireDocument.js";
 import type { AppEnv } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
+import { eventStream } from "../http/sse.js";
 import { parseBody, uuidParam } from "../http/validate.js";
 
 const MAX_COMMENT_CHARS = 5000;
@@ -23,6 +23,11 @@ const mentions = z.array(z.string().uuid()).max(20).default([]);
 
 const newThreadSchema = z.object({ body, anchor: anchorSchema, quote: z.string().max(1000).default(""), mentions });
 const replySchema = z.object({ body, mentions });
+
+/** Tells the open pages of the people a comment @mentions that they have a new notification. */
+function announceMentions(c: { var: AppEnv["Variables"] }, mentions: string[], authorId: string): void {
+  for (const userId of new Set(mentions)) if (userId !== authorId) c.var.deps.people.publish(userId, { type: "notifications" });
+}
 
 /** Loads a thread and its document, checking the actor may `action` the document. */
 async function requireThread(c: Parameters<typeof requireDocument>[0], threadId: string, action: "read" | "comment") {
@@ -51,6 +56,7 @@ export const commentRoutes = new Hono<AppEnv>()
       anchor: input.anchor, quote: input.quote,
     });
     c.var.deps.events.publish({ type: "comments", documentId: doc.id, subjectId: threadId });
+    announceMentions(c, input.mentions, actor.id);
     return c.json({ thread: await presentOne(c, threadId) }, 201);
   })
   .post("/comments/:id/replies", async (c) => {
@@ -59,6 +65,7 @@ export const commentRoutes = new Hono<AppEnv>()
     const { actor, doc } = await requireThread(c, threadId, "comment");
     await reply(c.var.deps.db, threadId, { documentId: doc.id, schoolId: doc.schoolId, authorId: actor.id, body: input.body, mentions: input.mentions });
     c.var.deps.events.publish({ type: "comments", documentId: doc.id, subjectId: threadId });
+    announceMentions(c, input.mentions, actor.id);
     return c.json({ thread: await presentOne(c, threadId) }, 201);
   })
   .post("/comments/:id/resolve", async (c) => {
@@ -94,17 +101,5 @@ export const commentRoutes = new Hono<AppEnv>()
   .get("/documents/:id/events", async (c) => {
     const { doc } = await requireDocument(c, uuidParam(c, "id"), "read");
     requireActor(c);
-    return streamSSE(c, async (stream) => {
-      const unsubscribe = c.var.deps.events.subscribe(doc.id, (event) => {
-        void stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
-      });
-      stream.onAbort(unsubscribe);
-      await stream.writeSSE({ event: "ready", data: "{}" });
-      // Keep-alive comments stop proxies from closing an idle stream.
-      while (!stream.aborted) {
-        await stream.sleep(25_000);
-        if (!stream.aborted) await stream.write(": keep-alive\n\n");
-      }
-      unsubscribe();
-    });
+    return eventStream(c, (listener) => c.var.deps.events.subscribe(doc.id, listener));
   });

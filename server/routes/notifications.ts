@@ -5,9 +5,15 @@ import { requireActor } from "../auth/middleware.js";
 import { documents, notifications, users } from "../db/schema/index.js";
 import type { AppEnv } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
+import { eventStream } from "../http/sse.js";
 import { uuidParam } from "../http/validate.js";
 
 export const notificationRoutes = new Hono<AppEnv>()
+  // Pushes "notifications" when someone @mentions the signed-in person, so the badge updates at once.
+  .get("/notifications/events", (c) => {
+    const actor = requireActor(c);
+    return eventStream(c, (listener) => c.var.deps.people.subscribe(actor.id, listener));
+  })
   .get("/notifications", async (c) => {
     const actor = requireActor(c);
     const { db } = c.var.deps;

@@ -25,6 +25,7 @@ describe("comments", () => {
   let admin: ReturnType<typeof apiAs>;
   let headId: string;
   let headCookie: string;
+  let governorCookie: string;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -37,7 +38,9 @@ describe("comments", () => {
       const cookie = await signIn(server.url, user.email, TEST_PASSWORD);
       return { user, cookie, call: apiAs(server.url, cookie) };
     };
-    governor = (await as("governor", school.id)).call;
+    const g = await as("governor", school.id);
+    governor = g.call;
+    governorCookie = g.cookie;
     const h = await as("school_leader", school.id);
     head = h.call;
     headId = h.user.id;
@@ -132,5 +135,37 @@ describe("comments", () => {
     await eventually(() => expect(received).toContain("event: comments"));
     controller.abort();
     await pump;
+  });
+
+  it("pushes a new notification to the mentioned person's open pages, and to nobody else", async () => {
+    const listen = (cookie: string) => {
+      const controller = new AbortController();
+      let received = "";
+      const done = fetch(`${server.url}/api/notifications/events`, { headers: { cookie }, signal: controller.signal })
+        .then(async (res) => {
+          const reader = res.body!.getReader();
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) return;
+            received += new TextDecoder().decode(value);
+          }
+        })
+        .catch(() => {});
+      return { text: () => received, stop: () => (controller.abort(), done) };
+    };
+    const mentioned = listen(headCookie);
+    const bystander = listen(governorCookie);
+    await eventually(() => {
+      expect(mentioned.text()).toContain("event: ready");
+      expect(bystander.text()).toContain("event: ready");
+    });
+    await governor("POST", `/api/documents/${documentId}/comments`, { body: "@head can you check?", anchor: sampleAnchor(), mentions: [headId] });
+    await eventually(() => expect(mentioned.text()).toContain("event: notifications"));
+    expect(bystander.text()).not.toContain("event: notifications");
+    await Promise.all([mentioned.stop(), bystander.stop()]);
+  });
+
+  it("refuses the notification stream without a session", async () => {
+    expect((await fetch(`${server.url}/api/notifications/events`)).status).toBe(401);
   });
 });

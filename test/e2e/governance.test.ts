@@ -132,8 +132,7 @@ describe("comments", () => {
     expect(await highlighted(headPage, threadId)).toBe("persistent pupil absence");
     await screenshot(headPage, "governance-comment-margin");
 
-    // The mention reached the head as a notification that opens the thread.
-    await headPage.evaluate(() => window.dispatchEvent(new Event("focus")));
+    // The mention reached the head as a notification, pushed without a reload or a poll, that opens the thread.
     await eventually(async () => expect(await headPage.getByTestId("notification-count").innerText()).toBe("1"));
     await headPage.getByRole("button", { name: /Notifications, 1 unread/ }).click();
     await headPage.getByRole("link", { name: /Gwen Ford mentioned you/ }).click();

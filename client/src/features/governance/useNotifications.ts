@@ -1,8 +1,11 @@
-/** The signed-in person's notifications: fetched now, every 30 seconds, and whenever the tab regains focus. */
+/**
+ * The signed-in person's notifications: fetched now, again whenever the server pushes that
+ * there are new ones, when the tab regains focus, and every few minutes in case a push was lost.
+ */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { listNotifications, markAllRead, markRead, type AppNotification } from "./notificationsApi.js";
 
-const POLL_MS = 30_000;
+const POLL_MS = 180_000;
 
 /** The notifications and what can be done with them. */
 export interface NotificationsState {
@@ -13,7 +16,7 @@ export interface NotificationsState {
   readAll(): Promise<void>;
 }
 
-/** Polls while `enabled` (signed in). */
+/** Listens and polls while `enabled` (signed in). */
 export function useNotifications(enabled: boolean): NotificationsState {
   const [unread, setUnread] = useState(0);
   const [items, setItems] = useState<AppNotification[]>([]);
@@ -44,7 +47,12 @@ export function useNotifications(enabled: boolean): NotificationsState {
     };
     window.addEventListener("focus", refresh);
     document.addEventListener("visibilitychange", onVisible);
+    // "ready" comes on every (re)connect: anything pushed while the stream was down is fetched then.
+    const source = typeof EventSource === "undefined" ? null : new EventSource("/api/notifications/events");
+    source?.addEventListener("notifications", refresh);
+    source?.addEventListener("ready", refresh);
     return () => {
+      source?.close();
       clearInterval(timer);
       window.removeEventListener("focus", refresh);
       document.removeEventListener("visibilitychange", onVisible);
