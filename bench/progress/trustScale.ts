@@ -80,6 +80,9 @@ export async function trustScaleBench(driver: Driver, showPlans: boolean): Promi
         const list = actionListQueries(db, { schoolId: schoolIds[0]!, limit: 50, offset: 0, format: "json" }, { schools: "all", actorId: lead!.id, today }, { limit: 50, offset: 0 });
         await explain(db, "GET /api/actions?schoolId=: the page", list.page);
         await explain(db, "GET /api/actions?schoolId=: the count", list.count);
+        const whole = actionListQueries(db, { limit: 50, offset: 0, format: "json" }, { schools: "all", actorId: lead!.id, today }, { limit: 50, offset: 0 });
+        await explain(db, "GET /api/actions (whole trust): the first page", whole.page);
+        await explain(db, "GET /api/actions (whole trust): the count", whole.count);
       }
     } finally {
       await server.stop();

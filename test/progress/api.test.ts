@@ -188,6 +188,8 @@ describe("progress API", () => {
   it("filters, pages and names the action list", async () => {
     const all = await get<ActionPage>("trustLead", `/api/actions?schoolId=${schoolA}&limit=50`);
     expect(all.total).toBe(6);
+    // Open actions first, soonest due (undated last); completed ones after them.
+    expect(all.actions.map((r) => r.id)).toEqual([ids.A1, ids.A6, ids.A4, ids.A3, ids.A2, ids.A5]);
     const a1 = all.actions.find((r) => r.id === ids.A1)!;
     expect(a1).toMatchObject({
       key: ids.A1, document: { id: planA, title: "Alpha Single Plan" }, school: { id: schoolA, name: "Alpha Primary" },

@@ -107,6 +107,8 @@ export const actions = pgTable(
     // The trust dashboard's one pass over every live action, index-only; also serves ?schoolId=.
     index("actions_dashboard_idx").on(t.schoolId, t.rag, t.status, t.due, t.area, t.documentId).where(live),
     index("actions_owners_idx").using("gin", t.owners).where(live),
+    // The tracker's order (open first, soonest due, nulls last as ascending does): a trust-wide first page reads 50 rows.
+    index("actions_order_idx").on(sql`(status = 'complete')`, t.due, t.schoolId, t.documentId, t.position).where(live),
     index("actions_school_idx").on(t.schoolId, t.updatedAt),
   ],
 );

@@ -24,6 +24,9 @@ export const isOverdue = (due: string | null, status: string, today: string) => 
 /** The SQL twin of isOverdue, false (never null) when there is no due date. */
 export const overdueSql = (today: string) => sql`coalesce(${actions.due} < ${today} and ${actions.status} <> 'complete', false)`;
 
+/** The tracker's first sort key; the same expression as actions_order_idx, or the planner will not use it. */
+const completeLast = sql`(${actions.status} = 'complete')`;
+
 function conditions(q: ActionQuery, scope: ListScope): SQL[] {
   // NOT placeholder (rather than = false) so the planner matches the partial indexes' predicate.
   const where: SQL[] = [isNull(actions.deletedAt), sql`not ${actions.placeholder}`, ne(documents.status, "archived")];
@@ -53,7 +56,9 @@ export function actionListQueries(db: Db, q: ActionQuery, scope: ListScope, page
       .innerJoin(documents, eq(documents.id, actions.documentId))
       .innerJoin(schools, eq(schools.id, actions.schoolId))
       .where(where)
-      .orderBy(sql`${actions.due} asc nulls last`, asc(schools.name), asc(actions.documentId), asc(actions.position))
+      // Open actions first, soonest due; completed ones after. Ties group by school id rather than
+      // name, so actions_order_idx gives this order and a trust-wide first page reads 50 rows.
+      .orderBy(completeLast, sql`${actions.due} asc nulls last`, asc(actions.schoolId), asc(actions.documentId), asc(actions.position))
       .limit(page.limit)
       .offset(page.offset),
     count: db

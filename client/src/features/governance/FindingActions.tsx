@@ -5,7 +5,7 @@
 import { useRef, useState } from "react";
 import { Link } from "react-router";
 import { ACTION_STATUS_LABELS, type ActionStatus } from "../../../../shared/enums.js";
-import { formatDate } from "../../components/dates.js";
+import { formatDay } from "../../components/dates.js";
 import { useDocumentGovernance } from "./DocumentGovernance.js";
 import { useFindings } from "./FindingsContext.js";
 import { RagChip } from "./RagChip.js";
@@ -35,7 +35,7 @@ export function FindingActions({ findingId, findingText }: { findingId: string |
               <Link to={a.link}>{a.text || "An action with no text yet"}</Link>
               <span className="cell-secondary gv-inline">
                 {ACTION_STATUS_LABELS[a.status as ActionStatus] ?? a.status}
-                {a.due ? ` · due ${formatDate(`${a.due}T12:00:00`)}` : ""}
+                {a.due ? ` · due ${formatDay(a.due)}` : ""}
                 {a.owners.length ? ` · ${a.owners.map((o) => o.name).join(", ")}` : ""}
               </span>
             </li>

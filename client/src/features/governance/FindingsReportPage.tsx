@@ -5,7 +5,7 @@ import { ACTION_STATUS_LABELS, type ActionStatus } from "../../../../shared/enum
 import { areaLabel, isFrameworkKey } from "../../../../shared/frameworks/index.js";
 import { useResource } from "../../api/useResource.js";
 import { Breadcrumb } from "../../components/Breadcrumb.js";
-import { formatDate } from "../../components/dates.js";
+import { formatDay } from "../../components/dates.js";
 import { EmptyState } from "../../components/EmptyState.js";
 import { ResourceView } from "../../components/ResourceView.js";
 import { usePageTitle } from "../../components/usePageTitle.js";
@@ -126,7 +126,7 @@ export function FindingsReportPage() {
                                   </td>
                                   <td>{ACTION_STATUS_LABELS[a.status as ActionStatus] ?? a.status}</td>
                                   <td>
-                                    {a.due ? formatDate(`${a.due}T12:00:00`) : "No date"}
+                                    {a.due ? formatDay(a.due) : "No date"}
                                     {late ? <span className="badge gv-overdue">Overdue</span> : null}
                                   </td>
                                   <td>{a.owners.map((o) => o.name).join(", ") || "Nobody yet"}</td>

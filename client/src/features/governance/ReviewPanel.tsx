@@ -6,7 +6,7 @@ import { useMemo, useRef, useState } from "react";
 import { Link } from "react-router";
 import { messageOf } from "../../api/client.js";
 import { useResource } from "../../api/useResource.js";
-import { formatDate } from "../../components/dates.js";
+import { formatDay } from "../../components/dates.js";
 import { StatusMessage } from "../../components/StatusMessage.js";
 import { StatusBadge } from "../documents/StatusBadge.js";
 import { ApproveDialog } from "./ApproveDialog.js";
@@ -16,7 +16,7 @@ import { changeStatus, listVersions, type DocumentVersion, type StatusChange } f
 import { allowedMoves, STATUS_EXPLANATIONS, type StatusMove } from "./statusMoves.js";
 import "./governance.css";
 
-const dateOnly = (iso: string) => formatDate(`${iso}T12:00:00`);
+const dateOnly = formatDay;
 
 function VersionList({ documentId, versions }: { documentId: string; versions: DocumentVersion[] }) {
   return (

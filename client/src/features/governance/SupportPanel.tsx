@@ -6,7 +6,7 @@
 import { useRef, useState } from "react";
 import { Link } from "react-router";
 import { useResource } from "../../api/useResource.js";
-import { formatDate } from "../../components/dates.js";
+import { formatDay } from "../../components/dates.js";
 import { ResourceView } from "../../components/ResourceView.js";
 import { StatusMessage } from "../../components/StatusMessage.js";
 import { useMe } from "../../session/SessionContext.js";
@@ -15,7 +15,7 @@ import { RecordCheckinForm } from "./RecordCheckinForm.js";
 import { CHECKIN_LABELS, getSupport } from "./supportApi.js";
 import "./governance.css";
 
-const day = (iso: string) => formatDate(`${iso}T12:00:00`);
+const day = formatDay;
 
 /** The support card of the school page. */
 export function SupportPanel({ schoolId }: { schoolId: string }) {

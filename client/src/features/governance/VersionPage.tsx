@@ -4,7 +4,7 @@ import { Link, useParams } from "react-router";
 import { DEFAULT_FRAMEWORK, isFrameworkKey } from "../../../../shared/frameworks/index.js";
 import { useResource } from "../../api/useResource.js";
 import { Breadcrumb } from "../../components/Breadcrumb.js";
-import { formatDate } from "../../components/dates.js";
+import { formatDay } from "../../components/dates.js";
 import { ResourceView } from "../../components/ResourceView.js";
 import { usePageTitle } from "../../components/usePageTitle.js";
 import { listSchoolPeople } from "../comments/commentsApi.js";
@@ -41,7 +41,7 @@ export function VersionPage() {
             <div className="notice notice-info gv-version-banner" role="note" data-testid="version-banner">
               <p className="notice-title">You are looking at a saved version: {version.name}</p>
               <p>
-                Approved by the {version.approvalBodyLabel} on {formatDate(`${version.approvedOn}T12:00:00`)}
+                Approved by the {version.approvalBodyLabel} on {formatDay(version.approvedOn)}
                 {version.approvedBy?.name ? `, recorded by ${version.approvedBy.name}` : ""}. It is read only and does not change.
               </p>
               <p>

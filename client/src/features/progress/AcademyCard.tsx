@@ -3,6 +3,7 @@ import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, RAG_LABELS, RAGS } from "../../../../shared/enums.js";
 import { useResource } from "../../api/useResource.js";
+import { formatDay } from "../../components/dates.js";
 import { EmptyState } from "../../components/EmptyState.js";
 import { ResourceView } from "../../components/ResourceView.js";
 import { getAcademyCard, type AcademyCard as Card, type CardTarget } from "./progressApi.js";
@@ -107,7 +108,7 @@ function CardBody({ card }: { card: Card }) {
                   <td>
                     <TargetProgress target={t} />
                   </td>
-                  <td>{t.due ?? <span className="cell-secondary">None</span>}</td>
+                  <td>{t.due ? formatDay(t.due) : <span className="cell-secondary">None</span>}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from "react-router";
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, RAG_LABELS, RAGS } from "../../../../shared/enums.js";
 import { FRAMEWORKS, FRAMEWORK_KEYS } from "../../../../shared/frameworks/index.js";
 import { useResource } from "../../api/useResource.js";
+import { formatDay } from "../../components/dates.js";
 import { EmptyState } from "../../components/EmptyState.js";
 import { ResourceView } from "../../components/ResourceView.js";
 import { usePageTitle } from "../../components/usePageTitle.js";
@@ -56,7 +57,7 @@ function ActionsTable({ page, offset, setOffset }: { page: ActionPage; offset: n
                 </td>
                 <td>{a.owners.length ? a.owners.map((o) => o.name).join(", ") : <span className="cell-secondary">No owner</span>}</td>
                 <td>
-                  {a.due ?? <span className="cell-secondary">None</span>}
+                  {a.due ? formatDay(a.due) : <span className="cell-secondary">None</span>}
                   {a.overdue ? <span className="badge badge-warning"> Overdue</span> : null}
                 </td>
                 <td>

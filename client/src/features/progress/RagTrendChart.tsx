@@ -5,7 +5,7 @@
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from "chart.js";
 import { Bar } from "react-chartjs-2";
 import { RAG_LABELS, RAGS, type Rag } from "../../../../shared/enums.js";
-import { formatDate } from "../../components/dates.js";
+import { formatDay } from "../../components/dates.js";
 import type { CardTarget } from "./progressApi.js";
 
 // Register only what a stacked bar chart needs, to keep the bundle small.
@@ -32,7 +32,7 @@ export function RagTrendChart({ targets }: { targets: CardTarget[] }) {
   if (series.length === 0) return <p className="cell-secondary">No RAG changes recorded yet.</p>;
   const used = RAGS.filter((r) => series.some((s) => s.counts[r] > 0));
   const data = {
-    labels: series.map((s) => formatDate(s.day)),
+    labels: series.map((s) => formatDay(s.day)),
     datasets: used.map((r) => ({ label: RAG_LABELS[r], data: series.map((s) => s.counts[r]), backgroundColor: COLOURS[r], stack: "rag", maxBarThickness: 56 })),
   };
   return (
@@ -66,7 +66,7 @@ export function RagTrendChart({ targets }: { targets: CardTarget[] }) {
           <tbody>
             {series.map((s) => (
               <tr key={s.day}>
-                <th scope="row">{formatDate(s.day)}</th>
+                <th scope="row">{formatDay(s.day)}</th>
                 {used.map((r) => (
                   <td key={r}>{s.counts[r]}</td>
                 ))}

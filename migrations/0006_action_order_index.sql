@@ -1,0 +1,1 @@
+CREATE INDEX "actions_order_idx" ON "actions" USING btree ((status = 'complete'),"due","school_id","document_id","position") WHERE deleted_at IS NULL AND NOT placeholder;
