@@ -1,6 +1,7 @@
 /** The approval dialog: which body approved the document, on what date, and an optional version name. */
 import { useEffect, useId, useRef, useState } from "react";
 import { messageOf } from "../../api/client.js";
+import { FormFooter } from "../../components/FormFooter.js";
 import { APPROVAL_BODY_LABELS, type ApprovalBody } from "./lifecycleApi.js";
 
 /** Today as YYYY-MM-DD in the reader's own time zone. */
@@ -75,19 +76,7 @@ export function ApproveDialog(props: {
             onChange={(e) => setName(e.target.value)}
           />
         </div>
-        {error ? (
-          <p className="inline-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? "Approving…" : "Approve and lock"}
-          </button>
-          <button type="button" className="button button-quiet" onClick={() => dialog.current?.close()} disabled={busy}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} submitLabel="Approve and lock" busyLabel="Approving…" onCancel={() => dialog.current?.close()} />
       </form>
     </dialog>
   );

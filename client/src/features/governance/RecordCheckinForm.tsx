@@ -1,6 +1,7 @@
 /** Records a CEO 1:1 or health check that was held (trust leads and admins). */
 import { useEffect, useId, useRef, useState } from "react";
 import { messageOf } from "../../api/client.js";
+import { FormFooter } from "../../components/FormFooter.js";
 import { todayIso } from "./ApproveDialog.js";
 import { CHECKIN_LABELS, recordCheckin, type CheckinKind } from "./supportApi.js";
 
@@ -58,19 +59,7 @@ export function RecordCheckinForm({ schoolId, onDone, onCancel }: { schoolId: st
         <label htmlFor={`${id}-notes`}>Notes (optional)</label>
         <textarea id={`${id}-notes`} rows={3} maxLength={5000} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </div>
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? "Saving…" : "Record check-in"}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} submitLabel="Record check-in" busyLabel="Saving…" onCancel={onCancel} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { messageOf } from "../../api/client.js";
 import type { Tier } from "../../api/types.js";
 import { useResource } from "../../api/useResource.js";
 import { Breadcrumb } from "../../components/Breadcrumb.js";
+import { FormFooter } from "../../components/FormFooter.js";
 import { ResourceView } from "../../components/ResourceView.js";
 import { StatusMessage } from "../../components/StatusMessage.js";
 import { usePageTitle } from "../../components/usePageTitle.js";
@@ -74,17 +75,9 @@ function TierForm({ tier, onSaved }: { tier: Tier; onSaved(tier: Tier): void }) 
         <label htmlFor={`${id}-description`}>Description</label>
         <input id={`${id}-description`} type="text" value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} />
       </div>
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? "Saving…" : `Save tier ${tier.level}`}
-        </button>
+      <FormFooter error={error} busy={busy} submitLabel={`Save tier ${tier.level}`} busyLabel="Saving…">
         <StatusMessage message={message} />
-      </div>
+      </FormFooter>
     </form>
   );
 }

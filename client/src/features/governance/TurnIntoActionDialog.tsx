@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { messageOf } from "../../api/client.js";
 import type { TrellisDocument } from "../../api/types.js";
+import { FormFooter } from "../../components/FormFooter.js";
 import type { MentionablePerson } from "../comments/commentsApi.js";
 import { kindLabel, statusLabel } from "../documents/labels.js";
 
@@ -96,19 +97,7 @@ export function TurnIntoActionDialog(props: {
           <label htmlFor={`${id}-due`}>Due</label>
           <input id={`${id}-due`} type="date" value={due} onChange={(e) => setDue(e.target.value)} required />
         </div>
-        {error ? (
-          <p className="inline-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? "Adding to the plan…" : "Add the action to the plan"}
-          </button>
-          <button type="button" className="button button-quiet" onClick={() => dialog.current?.close()} disabled={busy}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} submitLabel="Add the action to the plan" busyLabel="Adding to the plan…" onCancel={() => dialog.current?.close()} />
       </form>
     </dialog>,
     document.body,
