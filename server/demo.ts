@@ -4,9 +4,9 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { openDatabase } from "./db/client.js";
 import { loadEnv } from "./env.js";
+import { ROOT } from "./paths.js";
 import { DEMO_PASSWORD, DEMO_PEOPLE } from "./seed/demoTrust.js";
 import { demoSeedOptions } from "./seed/options.js";
 import { seedDemoTrust } from "./seed/seedDemo.js";
@@ -17,7 +17,7 @@ const env = loadEnv();
 if (!existsSync(join(DEFAULT_CLIENT_DIR, "index.html"))) {
   console.log("Building the client (first run only)...");
   const { build } = await import("vite");
-  await build({ configFile: fileURLToPath(new URL("../vite.config.ts", import.meta.url)), logLevel: "warn" });
+  await build({ configFile: join(ROOT, "vite.config.ts"), logLevel: "warn" });
 }
 
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });

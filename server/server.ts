@@ -1,7 +1,6 @@
 /** Starts Trellis: database, app, HTTP listener, WebSocket upgrade, graceful shutdown. */
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { LoginThrottle } from "./auth/loginThrottle.js";
@@ -10,6 +9,7 @@ import { openDatabase, type Database } from "./db/client.js";
 import type { Env } from "./env.js";
 import type { AppDeps } from "./http/context.js";
 import { createLogger } from "./logger.js";
+import { CLIENT_DIR } from "./paths.js";
 import { createCollab, type Collab, type CollabExtension } from "./collab/index.js";
 import { templateOptions } from "./documents/templateOptions.js";
 import { captureVersion } from "./documents/versionCapture.js";
@@ -17,7 +17,7 @@ import { writeTemplate } from "../shared/templates/index.js";
 import { DocumentEvents, PersonEvents } from "./events/documentEvents.js";
 import { createProgressExtension } from "./progress/progressExtension.js";
 
-export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
+export const DEFAULT_CLIENT_DIR = CLIENT_DIR;
 
 export interface RunningServer {
   url: string;

@@ -75,7 +75,7 @@ log("\nIdle server RSS, 3 s after start, no clients (every server below runs fro
 const idle: Record<string, number> = {};
 for (const [label, kind, runtime] of [
   ["trellis, bundled", "trellis", "bundle"],
-  ["trellis under tsx (npm start)", "trellis", "tsx"],
+  ["trellis under tsx (npm run demo)", "trellis", "tsx"],
   ["hocuspocus, bundled", "hocuspocus", "bundle"],
 ] as const) {
   const database = await benchDatabase(liveDriver);

@@ -49,7 +49,7 @@ export type ServerKind = Exclude<keyof typeof ENTRIES, "eventLoopProbe">;
 
 /**
  * Starts a server child and waits for it to listen. By default every server runs from the
- * esbuild bundle under plain node; `runtime: "tsx"` runs the TypeScript source as `npm start` does.
+ * esbuild bundle under plain node, as `npm start` runs Trellis; `runtime: "tsx"` runs the TypeScript source.
  */
 export async function startServerChild(
   which: ServerKind,

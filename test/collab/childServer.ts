@@ -1,10 +1,10 @@
 /**
- * Trellis as a child process (`node --import tsx server/index.ts`), so tests can SIGKILL and
- * SIGTERM it. Its data lives in a temp PGlite directory, or a fresh Postgres database when
+ * Trellis as a child process, run as `npm start` runs it (the compiled dist/server/index.mjs,
+ * which `npm test` builds first), so tests can SIGKILL and SIGTERM the production server. Its data lives in a temp PGlite directory, or a fresh Postgres database when
  * the suite runs against TEST_DATABASE_URL.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +14,7 @@ import { openDatabase, type Database } from "../../server/db/client.js";
 import { eventually, TEST_DRIVER } from "../support.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const SERVER_BUNDLE = join(ROOT, "dist", "server", "index.mjs");
 
 /** Where a child server keeps its data, openable from the test between runs. */
 export interface ChildData {
@@ -72,7 +73,8 @@ export interface Child {
 
 /** Starts the server as a child on `port` and waits until it answers HTTP. */
 export async function startChild(data: ChildData, port: number, env: Record<string, string> = {}): Promise<Child> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run \`npm run build:server\` (npm test does)`);
+  const child = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
     env: { ...process.env, ...data.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "test", ...env },
     stdio: ["ignore", "ignore", "pipe"],
