@@ -47,10 +47,14 @@ export function useNotifications(enabled: boolean): NotificationsState {
     };
     window.addEventListener("focus", refresh);
     document.addEventListener("visibilitychange", onVisible);
-    // "ready" comes on every (re)connect: anything pushed while the stream was down is fetched then.
     const source = typeof EventSource === "undefined" ? null : new EventSource("/api/notifications/events");
     source?.addEventListener("notifications", refresh);
-    source?.addEventListener("ready", refresh);
+    // "ready" comes on every connect; after a reconnect, fetch what was pushed while the stream was down.
+    let connectedBefore = false;
+    source?.addEventListener("ready", () => {
+      if (connectedBefore) refresh();
+      connectedBefore = true;
+    });
     return () => {
       source?.close();
       clearInterval(timer);
