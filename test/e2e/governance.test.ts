@@ -151,6 +151,36 @@ describe("comments", () => {
     expect([...headPage.errors, ...govPage.errors]).toEqual([]);
   });
 
+  it("a governor comments on a whole action from the keyboard, where the read-only text has no caret", async () => {
+    const school = await buildSchool(e2e.db);
+    const head = await buildUser(e2e.db, { role: "school_leader", schoolId: school.id, name: "Asha Patel" });
+    const governor = await buildUser(e2e.db, { role: "governor", schoolId: school.id, name: "Gwen Ford" });
+    const plan = await buildDocument(e2e.db, { schoolId: school.id, status: "in_review" });
+    await writeNodes(plan.id, [
+      { type: "paragraph", text: "Our attendance plan." },
+      { type: "action", attrs: { rag: "amber", status: "in_progress" }, text: "Daily first-day calls for absent pupils" },
+    ]);
+    const govPage = await openAs(governor.email, plan.id);
+    expect(await editable(govPage)).toBe("false");
+
+    await govPage.getByRole("button", { name: "Comment on this action" }).focus();
+    await govPage.keyboard.press("Enter");
+    const draft = govPage.getByTestId("comment-draft");
+    expect(await draft.locator(".cm-quote").innerText()).toBe("“Daily first-day calls for absent pupils”");
+    await screenshot(govPage, "governance-block-comment");
+    // The composer takes focus: type, then Ctrl+Enter sends.
+    await govPage.keyboard.type("Who makes the calls when the office is short-staffed?");
+    await govPage.keyboard.press("Control+Enter");
+    await draft.waitFor({ state: "detached" });
+
+    const headPage = await openAs(head.email, plan.id);
+    const card = headPage.locator(".cm-card", { hasText: "Who makes the calls" });
+    await card.waitFor();
+    const threadId = (await card.getAttribute("data-thread-id"))!;
+    await eventually(async () => expect(await highlighted(headPage, threadId)).toBe("Daily first-day calls for absent pupils"));
+    expect(govPage.errors).toEqual([]);
+  });
+
   it("keeps a thread whose words were deleted, marked as text removed with its quote", async () => {
     const school = await buildSchool(e2e.db);
     const head = await buildUser(e2e.db, { role: "school_leader", schoolId: school.id, name: "Asha Patel" });

@@ -2,6 +2,7 @@
 import { NodeViewContent, NodeViewWrapper, type NodeViewProps } from "@tiptap/react";
 import { useMemo, type ReactNode } from "react";
 import { parseBlockAttrs, type BlockAttrsByType, type BlockType, type BlockWarning } from "../../../../shared/blocks/schema.js";
+import { COMMENT_BLOCK_EVENT, useComments } from "../../features/comments/CommentsContext.js";
 
 /** A block's attributes with defaults filled in, and what failed validation. */
 export function useBlockAttrs<T extends BlockType>(type: T, raw: Record<string, unknown>): { attrs: BlockAttrsByType[T]; warnings: BlockWarning[] } {
@@ -28,11 +29,22 @@ export function BlockFrame(props: {
   className?: string;
 }) {
   const empty = props.node.content.size === 0;
+  const canComment = useComments()?.canComment ?? false;
   return (
     <NodeViewWrapper className={`pe-block pe-block-${props.type} ${props.className ?? ""}`}>
       <div className="pe-block-head" contentEditable={false}>
         <span className="pe-block-kind">{props.kindLabel}</span>
         {props.badges}
+        {canComment && !empty ? (
+          <button
+            type="button"
+            className="pe-block-comment"
+            aria-label={`Comment on this ${props.kindLabel.toLowerCase()}`}
+            onClick={(e) => e.currentTarget.dispatchEvent(new CustomEvent(COMMENT_BLOCK_EVENT, { bubbles: true, detail: { blockId: props.node.attrs.id } }))}
+          >
+            Comment
+          </button>
+        ) : null}
       </div>
       <div className="pe-block-text-wrap">
         {empty && (

@@ -37,6 +37,9 @@ export interface CommentsValue {
 const CommentsContext = createContext<CommentsValue | null>(null);
 
 /** The comments of the page's document, or null outside a document page (the version viewer, tests). */
+/** Dispatched (bubbling) from inside a block, with `detail.blockId`, to comment on that block's whole text. */
+export const COMMENT_BLOCK_EVENT = "trellis:comment-block";
+
 export function useComments(): CommentsValue | null {
   return useContext(CommentsContext);
 }

@@ -11,7 +11,7 @@ import { useLocation } from "react-router";
 import { placeAnchor, anchorForRange, type AnchorPlace } from "./anchors.js";
 import type { EncodedAnchor } from "./commentsApi.js";
 import { showHighlights, type HighlightRange } from "./commentHighlights.js";
-import { useComments, type CommentsValue } from "./CommentsContext.js";
+import { COMMENT_BLOCK_EVENT, useComments, type CommentsValue } from "./CommentsContext.js";
 import { Composer } from "./Composer.js";
 import { ThreadCard } from "./ThreadCard.js";
 import { useMarginLayout } from "./useMarginLayout.js";
@@ -123,8 +123,8 @@ function Margin({ editor, comments }: { editor: Editor; comments: CommentsValue 
     };
   }, [editor]);
 
-  const startDraft = useCallback(() => {
-    const { from, to } = editor.state.selection;
+  const startDraft = useCallback((range?: { from: number; to: number }) => {
+    const { from, to } = range ?? editor.state.selection;
     if (to <= from) return;
     const anchor = anchorForRange(editor.state, from, to);
     if (!anchor) return;
@@ -145,6 +145,25 @@ function Margin({ editor, comments }: { editor: Editor; comments: CommentsValue 
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [editor, comments.canComment, startDraft]);
+
+  // A block's own Comment button (BlockFrame) comments on its whole text: the keyboard's way in
+  // where the text cannot be selected with a caret, as in a read-only document.
+  useEffect(() => {
+    const onRequest = (event: Event) => {
+      const blockId = (event as CustomEvent<{ blockId?: unknown }>).detail?.blockId;
+      if (typeof blockId !== "string" || !blockId) return;
+      const found: { from: number; to: number }[] = [];
+      editor.state.doc.descendants((node, pos) => {
+        if (found.length) return false;
+        if (node.attrs.id === blockId) found.push({ from: pos + 1, to: pos + 1 + node.content.size });
+        return !node.isTextblock;
+      });
+      if (found[0]) startDraft(found[0]);
+    };
+    const dom = editor.view.dom;
+    dom.addEventListener(COMMENT_BLOCK_EVENT, onRequest);
+    return () => dom.removeEventListener(COMMENT_BLOCK_EVENT, onRequest);
+  }, [editor, startDraft]);
 
   // Clicking highlighted words opens their thread.
   useEffect(() => {
@@ -239,7 +258,7 @@ function Margin({ editor, comments }: { editor: Editor; comments: CommentsValue 
           className="button button-primary button-small cm-add"
           // mousedown would move the selection away from the words before the click lands.
           onMouseDown={(e) => e.preventDefault()}
-          onClick={startDraft}
+          onClick={() => startDraft()}
           title={`Comment on the selected words (${COMMENT_SHORTCUT_LABEL})`}
           aria-keyshortcuts={isMac ? "Meta+Alt+M" : "Control+Alt+M"}
         >
