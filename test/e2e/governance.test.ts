@@ -319,7 +319,7 @@ describe("findings to actions", () => {
     // The finding lists its action with the action's current RAG.
     const linked = finding.locator(".gv-linked-actions li", { hasText: findingText });
     await linked.waitFor({ timeout: 15_000 });
-    expect(await linked.locator(".gv-rag").innerText()).toBe("Not rated");
+    expect(await linked.locator(".rag-chip").innerText()).toBe("Not rated");
     await screenshot(reviewPage, "governance-finding-block");
 
     // The head rates it red; the report follows.
@@ -330,7 +330,7 @@ describe("findings to actions", () => {
         await reviewPage.reload();
         const row = reviewPage.locator("tr", { hasText: findingText });
         await row.waitFor();
-        expect(await row.locator(".gv-rag").innerText()).toBe("Red");
+        expect(await row.locator(".rag-chip").innerText()).toBe("Red");
         expect(await row.innerText()).toContain("Asha Patel");
       },
       { timeout: 15_000, interval: 300 },

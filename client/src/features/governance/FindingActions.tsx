@@ -6,9 +6,9 @@ import { useRef, useState } from "react";
 import { Link } from "react-router";
 import { ACTION_STATUS_LABELS, type ActionStatus } from "../../../../shared/enums.js";
 import { formatDay } from "../../components/dates.js";
+import { RagChip } from "../../components/RagChip.js";
 import { useDocumentGovernance } from "./DocumentGovernance.js";
 import { useFindings } from "./FindingsContext.js";
-import { RagChip } from "./RagChip.js";
 import { TurnIntoActionDialog } from "./TurnIntoActionDialog.js";
 import "./governance.css";
 

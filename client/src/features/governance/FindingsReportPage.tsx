@@ -9,9 +9,9 @@ import { formatDay } from "../../components/dates.js";
 import { EmptyState } from "../../components/EmptyState.js";
 import { ResourceView } from "../../components/ResourceView.js";
 import { usePageTitle } from "../../components/usePageTitle.js";
+import { RagChip } from "../../components/RagChip.js";
 import { getDocument } from "../documents/documentsApi.js";
 import { listFindings } from "./findingsApi.js";
-import { RagChip } from "./RagChip.js";
 import "./governance.css";
 
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);

@@ -6,8 +6,8 @@ import { useResource } from "../../api/useResource.js";
 import { formatDay } from "../../components/dates.js";
 import { EmptyState } from "../../components/EmptyState.js";
 import { ResourceView } from "../../components/ResourceView.js";
+import { RagChip } from "../../components/RagChip.js";
 import { getAcademyCard, type AcademyCard as Card, type CardTarget } from "./progressApi.js";
-import { RagChip } from "./RagChip.js";
 import { usePolling } from "./usePolling.js";
 import "./progress.css";
 

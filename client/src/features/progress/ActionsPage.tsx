@@ -7,10 +7,10 @@ import { formatDay } from "../../components/dates.js";
 import { EmptyState } from "../../components/EmptyState.js";
 import { ResourceView } from "../../components/ResourceView.js";
 import { usePageTitle } from "../../components/usePageTitle.js";
+import { RagChip } from "../../components/RagChip.js";
 import { useMe } from "../../session/SessionContext.js";
 import { listSchoolPeople, listSchools } from "../schools/schoolsApi.js";
 import { ACTION_FILTER_KEYS, listActions, type ActionFilters, type ActionPage } from "./progressApi.js";
-import { RagChip } from "./RagChip.js";
 import "./progress.css";
 
 const PAGE_SIZE = 50;
