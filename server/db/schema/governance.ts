@@ -1,4 +1,4 @@
-import { date, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { documents } from "./documents.js";
 import { schools } from "./schools.js";
 import { users } from "./users.js";
@@ -15,6 +15,11 @@ export const documentVersions = pgTable(
     approvalBody: text("approval_body").notNull(),
     approvedBy: uuid("approved_by").references(() => users.id, { onDelete: "set null" }),
     approvedOn: date("approved_on").notNull(),
+    /** The board minute that records the decision, such as "LGB 2026/11 item 4". */
+    minuteReference: text("minute_reference"),
+    /** Open comment threads and unresolved block warnings when it was approved, so approving over a challenge is on record. */
+    openThreads: integer("open_threads").notNull().default(0),
+    openWarnings: integer("open_warnings").notNull().default(0),
     state: bytea("state").notNull(),
     blocks: jsonb("blocks").$type<unknown[]>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -55,7 +60,7 @@ export const comments = pgTable(
   (t) => [index("comments_thread_idx").on(t.threadId, t.createdAt)],
 );
 
-/** In-app notifications (for @mentions): a badge and a list with links to the thread. */
+/** In-app notifications: a badge and a list, each linking to the exact place; email follows the person's preference. */
 export const notifications = pgTable(
   "notifications",
   {
@@ -66,10 +71,23 @@ export const notifications = pgTable(
     threadId: uuid("thread_id").references(() => commentThreads.id, { onDelete: "cascade" }),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     excerpt: text("excerpt").notNull().default(""),
+    /** One line saying what happened; empty for rows written before titles existed. */
+    title: text("title").notNull().default(""),
+    /** The client path of the exact place (a thread, a block, a school page). */
+    link: text("link"),
+    /** How it reaches the person beyond the app: `app`, `email` or `digest` (their preference at the time). */
+    delivery: text("delivery").notNull().default("app"),
+    /** When a daily digest included it, so no digest repeats it. */
+    digestedAt: timestamp("digested_at", { withTimezone: true }),
+    /** Keeps a reminder (due soon, overdue, check-in due) to one per person per thing per day. */
+    dedupeKey: text("dedupe_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+    uniqueIndex("notifications_dedupe_idx").on(t.userId, t.dedupeKey),
+  ],
 );
 
 /** Support meetings held with a school (CEO 1:1s, health checks), to show what is due next. */

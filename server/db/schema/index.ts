@@ -6,3 +6,4 @@ export * from "./documents.js";
 export * from "./audit.js";
 export * from "./governance.js";
 export * from "./progress.js";
+export * from "./notifications.js";
