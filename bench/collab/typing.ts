@@ -14,7 +14,10 @@ export function typeTrace(count: number, onUpdate: (update: Uint8Array) => void)
   let typed = 0;
   // A fixed-seed generator keeps the trace (and so the figures) the same on every run.
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   for (let i = 0; i < count; i++) {
     if (!paragraph || (paragraph.length > 60 && PROSE[typed % PROSE.length] === " ")) {
       const element = new Y.XmlElement("paragraph");

@@ -75,7 +75,9 @@ async function run(target: Target, plans: Omit<WorkerPlan, "server" | "port" | "
     });
     workers.push(worker);
   }
-  const tell = (m: string) => workers.forEach((w) => w.postMessage(m));
+  const tell = (m: string) => {
+    for (const w of workers) w.postMessage(m);
+  };
   tell("start");
   await sleep(o.warmupSeconds * 1000);
   tell("measure");

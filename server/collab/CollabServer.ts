@@ -198,9 +198,15 @@ export function createCollab(options: CollabOptions): Collab {
     const documents = new Map<string, ReturnType<typeof loadDocument>>();
     for (const conn of affected) {
       let row = documents.get(conn.documentId);
-      if (!row) documents.set(conn.documentId, (row = loadDocument(db, conn.documentId)));
+      if (!row) {
+        row = loadDocument(db, conn.documentId);
+        documents.set(conn.documentId, row);
+      }
       let actor = actors.get(conn.actor.id);
-      if (!actor) actors.set(conn.actor.id, (actor = loadActor(db, conn.actor)));
+      if (!actor) {
+        actor = loadActor(db, conn.actor);
+        actors.set(conn.actor.id, actor);
+      }
       const [doc, fresh] = await Promise.all([row, actor]);
       if (conn.closed) continue;
       if (!doc) {

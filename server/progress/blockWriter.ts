@@ -58,7 +58,10 @@ export async function writeBlocks(db: Db, batch: BlockWrite): Promise<WriteResul
     // Serialises extraction of one document across processes; readers are never blocked.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`progress:${documentId}`}, 0))`);
     const keys: Partial<Record<BlockType, string[]>> = {};
-    for (const row of batch.upserts) (keys[row.type] ??= []).push(row.key);
+    for (const row of batch.upserts) {
+      keys[row.type] ??= [];
+      keys[row.type]?.push(row.key);
+    }
     const stored = await loadStoredRows(tx as unknown as Db, documentId, keys);
     const lastLogged = await lastHistory(tx, documentId, batch.upserts.filter((r) => TRACKED_FIELDS[r.type] && !stored.has(typeKey(r.type, r.key))).map((r) => r.key));
 

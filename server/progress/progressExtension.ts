@@ -32,7 +32,10 @@ export function createProgressExtension({ db, logger, delayMs = DEFAULT_EXTRACTI
   const people = new Map<string, SchoolPeople>();
   const peopleOf = (schoolId: string) => {
     let found = people.get(schoolId);
-    if (!found) people.set(schoolId, (found = new SchoolPeople(db, schoolId)));
+    if (!found) {
+      found = new SchoolPeople(db, schoolId);
+      people.set(schoolId, found);
+    }
     return found;
   };
 

@@ -37,7 +37,7 @@ async function openAs(email: string, documentId: string) {
 const proseText = (page: Page) =>
   page.locator(".pe-prose").evaluate((el) => {
     const copy = el.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll(".collaboration-carets__caret").forEach((c) => c.remove());
+    for (const c of copy.querySelectorAll(".collaboration-carets__caret")) c.remove();
     return copy.textContent ?? "";
   });
 const saved = (page: Page) => page.locator(".pe-connection[data-saved=true]").waitFor();

@@ -64,7 +64,7 @@ const highlighted = async (page: Page, threadId: string) =>
 const proseText = (page: Page) =>
   page.locator(".pe-prose").evaluate((el) => {
     const copy = el.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll(".collaboration-carets__caret").forEach((c) => c.remove());
+    for (const c of copy.querySelectorAll(".collaboration-carets__caret")) c.remove();
     return copy.textContent ?? "";
   });
 

@@ -36,7 +36,7 @@ export function Toolbar({ editor, framework }: { editor: Editor; framework: Fram
           </button>
         ))}
       </div>
-      <div className="pe-toolbar-group" aria-label="Insert">
+      <div className="pe-toolbar-group">
         <span className="pe-toolbar-label">Insert</span>
         {BLOCK_CHOICES.map((c) => (
           <button key={c.key} type="button" data-insert={c.key} title={`${c.description} (or type /${c.key})`} onClick={() => insertBlock(editor, c, { framework })}>

@@ -1,4 +1,5 @@
 /** `/invite/:token`: someone opens the link an admin passed on, sets a password and lands signed in at home. */
+import type { ReactNode } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../api/client.js";
 import { useResource } from "../api/useResource.js";
@@ -16,7 +17,7 @@ export function InvitePage() {
   const navigate = useNavigate();
   const invitation = useResource((signal) => fetchInvitation(token, signal), [token]);
 
-  let body;
+  let body: ReactNode;
   if (invitation.status === "loading") body = <Loading label="Checking your invitation" />;
   else if (invitation.status === "error") {
     const gone = invitation.error instanceof ApiError && invitation.error.status === 410;

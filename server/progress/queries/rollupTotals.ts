@@ -84,7 +84,9 @@ export async function schoolTotals(db: Db, today: string, schoolId?: string): Pr
     // The rollups are derived data: bring them up to today after answering, so later requests read them as they are.
     void refreshStaleRollups(db, fresh, today)
       .catch(() => undefined)
-      .finally(() => fresh.forEach((id) => recounting.delete(id)));
+      .finally(() => {
+        for (const id of fresh) recounting.delete(id);
+      });
   }
   return out;
 }

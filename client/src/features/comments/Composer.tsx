@@ -152,9 +152,10 @@ export function Composer(props: {
           onKeyDown={onKeyDown}
           disabled={busy}
         />
-        <ul id={listId} role="listbox" className="cm-mentions" hidden={!open} aria-label="People to mention">
+        <div id={listId} role="listbox" className="cm-mentions" hidden={!open} aria-label="People to mention">
           {suggestions.map((p, i) => (
-            <li
+            // biome-ignore lint/a11y/useFocusableInteractive: options are never focused; the textarea keeps focus (aria-activedescendant)
+            <div
               key={p.id}
               id={`${listId}-${i}`}
               role="option"
@@ -168,9 +169,9 @@ export function Composer(props: {
             >
               <span className="cm-mention-name">{p.name}</span>
               <span className="cm-mention-role">{p.roleLabel}</span>
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       </div>
       {error ? (
         <p className="inline-error" role="alert">

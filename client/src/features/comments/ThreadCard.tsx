@@ -51,6 +51,7 @@ export const ThreadCard = forwardRef<
 
   const classes = ["cm-card", active ? "is-active" : "", thread.resolved ? "is-resolved" : "", removed ? "is-removed" : ""].filter(Boolean).join(" ");
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a click anywhere on the card is a mouse shortcut; the keyboard activates a thread through its buttons and the highlight
     <article
       ref={ref}
       id={`thread-${thread.id}`}

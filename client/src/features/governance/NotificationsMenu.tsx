@@ -70,7 +70,7 @@ export function NotificationsMenu() {
         ) : null}
       </button>
       {open ? (
-        <div id={`${id}-panel`} className="gv-notification-panel" role="region" aria-label="Notifications">
+        <section id={`${id}-panel`} className="gv-notification-panel" aria-label="Notifications">
           <div className="gv-notification-head">
             <h2>Notifications</h2>
             {unread > 0 ? (
@@ -107,7 +107,7 @@ export function NotificationsMenu() {
               ))}
             </ul>
           )}
-        </div>
+        </section>
       ) : null}
     </div>
   );

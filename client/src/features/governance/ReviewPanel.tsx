@@ -112,6 +112,7 @@ export function ReviewPanel() {
         </div>
       ) : null}
       {confirming ? (
+        // biome-ignore lint/a11y/useSemanticElements: a confirmation, not a set of form fields; a fieldset would announce it as one
         <div className="panel gv-confirm" role="group" aria-label={confirming.label}>
           <p>{confirming.confirm}</p>
           <div className="actions">

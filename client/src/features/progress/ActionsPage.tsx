@@ -120,6 +120,7 @@ export function ActionsPage() {
         <h1>Actions</h1>
         <p className="lead">Every action in the plans you can see, with who owns it and how it is going.</p>
       </header>
+      {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form keeps its form semantics; <search> is not yet announced everywhere */}
       <form className="pg-filters" role="search" aria-label="Filter actions" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="f-school">School</label>

@@ -158,6 +158,7 @@ function DashboardBody({ data }: { data: TrustDashboard }) {
 
       <section className="section" aria-labelledby="schools-heading">
         <h2 id="schools-heading">Schools</h2>
+        {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form keeps its form semantics; <search> is not yet announced everywhere */}
         <form className="pg-filters" role="search" aria-label="Filter schools" onSubmit={(e) => e.preventDefault()}>
           <div className="field">
             <label htmlFor="trust-tier">Tier</label>
