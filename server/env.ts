@@ -19,6 +19,14 @@ const envSchema = z.object({
   /** Log entries past a snapshot that trigger compaction. */
   COLLAB_COMPACT_THRESHOLD: z.coerce.number().int().positive().default(500),
   REDIS_URL: z.string().url().optional(),
+  /** The mail server, e.g. smtp://user:pass@host:587; without it, emails are written to the log. */
+  SMTP_URL: z.string().url().optional(),
+  /** The From address of every email. */
+  MAIL_FROM: z.string().min(3).default("Trellis <trellis@localhost>"),
+  /** First retry of a failed email after this many ms, doubling each time (up to an hour). */
+  MAIL_RETRY_MS: z.coerce.number().int().positive().default(30_000),
+  /** Hour of the day (Europe/London) when reminders and the daily digest go out. */
+  NOTIFY_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
 });
