@@ -101,6 +101,7 @@ function normaliseIds(type: BlockType, attrs: BlockAttrsByType[BlockType]): void
   if (type === "target" || type === "action") {
     const a = attrs as BlockAttrsByType["action"];
     a.owners = [...new Set(a.owners.map((o) => o.toLowerCase()))];
+    if (a.carriedFrom) a.carriedFrom = a.carriedFrom.toLowerCase();
   }
   if (type === "action") {
     const a = attrs as BlockAttrsByType["action"];

@@ -153,7 +153,7 @@ function rowFor(
       const a = self.attrs as TargetAttrs;
       fields = {
         priorityKey: group.priorityKey, area: a.area, measure: a.measure, baseline: a.baseline, goal: a.goal,
-        current: a.current, due: a.due, owners: checkOwners(a.owners), rag: a.rag, outcome: a.outcome,
+        current: a.current, due: a.due, owners: checkOwners(a.owners), rag: a.rag, outcome: a.outcome, carriedFrom: a.carriedFrom,
       };
       break;
     }
@@ -162,7 +162,7 @@ function rowFor(
       fields = {
         priorityKey: group.priorityKey, targetKey: group.targetKey, findingId: a.findingId, area: group.area,
         owners: checkOwners(a.owners), start: a.start, due: a.due, rag: a.rag, status: a.status, cost: a.cost,
-        successCriteria: a.successCriteria,
+        successCriteria: a.successCriteria, carriedFrom: a.carriedFrom,
       };
       break;
     }

@@ -13,8 +13,8 @@ export type BlockTable = (typeof BLOCK_TABLES)[BlockType];
 /** The type-specific columns of each table, by drizzle field name. */
 export const TYPE_FIELDS: Record<BlockType, readonly string[]> = {
   priority: ["area"],
-  target: ["priorityKey", "area", "measure", "baseline", "goal", "current", "due", "owners", "rag", "outcome"],
-  action: ["priorityKey", "targetKey", "findingId", "area", "owners", "start", "due", "rag", "status", "cost", "successCriteria"],
+  target: ["priorityKey", "area", "measure", "baseline", "goal", "current", "due", "owners", "rag", "outcome", "carriedFrom"],
+  action: ["priorityKey", "targetKey", "findingId", "area", "owners", "start", "due", "rag", "status", "cost", "successCriteria", "carriedFrom"],
   judgement: ["framework", "area", "grade"],
   finding: ["area", "kind"],
 };

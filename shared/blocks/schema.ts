@@ -45,6 +45,8 @@ export const BLOCK_ATTRIBUTES = {
     owners: { schema: owners, default: [] as string[] },
     rag: { schema: ragSchema, default: "none" as Rag },
     outcome: { schema: outcomeSchema.nullable(), default: null },
+    // The block this one was carried from when its plan was rolled forward (issue 13).
+    carriedFrom: { schema: uuid.nullable(), default: null },
   },
   action: {
     owners: { schema: owners, default: [] as string[] },
@@ -56,6 +58,7 @@ export const BLOCK_ATTRIBUTES = {
     findingId: { schema: uuid.nullable(), default: null },
     cost: { schema: shortText, default: "" },
     successCriteria: { schema: z.string().max(2000), default: "" },
+    carriedFrom: { schema: uuid.nullable(), default: null },
   },
   judgement: {
     framework: { schema: z.string().refine(isFrameworkKey, "is not a known framework").nullable(), default: null },
@@ -71,11 +74,12 @@ export const BLOCK_ATTRIBUTES = {
 export interface PriorityAttrs { area: string | null }
 export interface TargetAttrs {
   area: string | null; measure: string; baseline: string; goal: string; current: string;
-  due: string | null; owners: string[]; rag: Rag; outcome: Outcome | null;
+  due: string | null; owners: string[]; rag: Rag; outcome: Outcome | null; carriedFrom: string | null;
 }
 export interface ActionAttrs {
   owners: string[]; due: string | null; start: string | null; rag: Rag; status: ActionStatus;
   targetId: string | null; findingId: string | null; cost: string; successCriteria: string;
+  carriedFrom: string | null;
 }
 export interface JudgementAttrs { framework: FrameworkKey | null; area: string | null; grade: string | null }
 export interface FindingAttrs { area: string | null; kind: FindingKind }

@@ -7,3 +7,4 @@ export * from "./audit.js";
 export * from "./governance.js";
 export * from "./progress.js";
 export * from "./notifications.js";
+export * from "./cycle.js";

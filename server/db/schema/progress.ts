@@ -75,6 +75,8 @@ export const targets = pgTable(
     owners: uuid("owners").array().notNull().default(sql`'{}'::uuid[]`),
     rag: text("rag").notNull().default("none"),
     outcome: text("outcome"),
+    /** The block id this target was carried from, in the plan it was rolled forward from. */
+    carriedFrom: uuid("carried_from"),
   },
   (t) => [
     primaryKey({ columns: [t.documentId, t.blockKey] }),
@@ -101,6 +103,8 @@ export const actions = pgTable(
     status: text("status").notNull().default("not_started"),
     cost: text("cost").notNull().default(""),
     successCriteria: text("success_criteria").notNull().default(""),
+    /** The block id this action was carried from, in the plan it was rolled forward from. */
+    carriedFrom: uuid("carried_from"),
   },
   (t) => [
     primaryKey({ columns: [t.documentId, t.blockKey] }),
