@@ -26,6 +26,8 @@ export interface RunningServer {
   deps: AppDeps;
   /** The /collab room server (tests drive it directly: changeDocument, flushAll, stats). */
   collab: Collab;
+  /** The Hono app (tests walk app.routes to probe every registered route). */
+  app: ReturnType<typeof createApp>;
   /** Flushes and closes everything; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -84,5 +86,5 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
     })();
     return stopped;
   };
-  return { url, port, database: db, deps, collab, stop };
+  return { url, port, database: db, deps, collab, app, stop };
 }
