@@ -1,21 +1,30 @@
 /** Turns a valid invitation into an account (or a new role for an existing one) in one transaction. */
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, count, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Role } from "../../shared/enums.js";
 import type { Db } from "../db/client.js";
 import { invitations, memberships, users } from "../db/schema/index.js";
 import { HttpError } from "../http/errors.js";
 import { hashPassword } from "../auth/passwords.js";
+import { assertStrongPassword } from "../auth/passwordStrength.js";
 import { hashToken } from "../auth/tokens.js";
+import { isSetupInvitation, openSetupInvitations, SETUP_LOCK_KEY } from "../bootstrap.js";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** The pending, unexpired invitation behind a token, or null. */
+/** Whether anyone has an account yet; a setup link only works while nobody does. */
+async function anyAccounts(db: Pick<Db, "select">): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return (row?.n ?? 0) > 0;
+}
+
+/** The pending, unexpired invitation behind a token, or null; a setup link is dead once anyone has an account. */
 export async function findOpenInvitation(db: Db, token: string) {
   const [row] = await db
     .select()
     .from(invitations)
     .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())))
     .limit(1);
+  if (row && isSetupInvitation(row) && (await anyAccounts(db))) return null;
   return row ?? null;
 }
 
@@ -33,8 +42,15 @@ export async function acceptInvitation(db: Db, input: AcceptInput): Promise<{ us
   const email = (invite.email ?? input.email ?? "").toLowerCase();
   if (!email) throw new HttpError(400, "invalid_request", "email: an email address is needed");
   const name = input.name?.trim() || invite.name || email;
+  assertStrongPassword(input.password, [email, name]);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
+    if (isSetupInvitation(invite)) {
+      // Setup links race each other (and a restart minting a new one): one lock, then "is the trust still empty?".
+      await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK_KEY})`);
+      if (await anyAccounts(tx)) throw new HttpError(410, "invitation_invalid", "This setup link is no longer valid: the trust already has an admin");
+      await tx.delete(invitations).where(and(openSetupInvitations, ne(invitations.id, invite.id)));
+    }
     // Claim the invitation first, so two concurrent accepts cannot both succeed.
     const claimed = await tx
       .update(invitations)

@@ -4,7 +4,6 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { isTrustRole, ROLE_LABELS, roleSchema, type Role } from "../../shared/enums.js";
 import { isSecureRequest, requireActor } from "../auth/middleware.js";
-import { MIN_PASSWORD_LENGTH } from "../auth/passwords.js";
 import { createSession, sessionCookie } from "../auth/sessions.js";
 import { hashToken, randomToken } from "../auth/tokens.js";
 import { audit } from "../commands/auditLogger.js";
@@ -28,7 +27,8 @@ const inviteSchema = z.intersection(
 );
 
 const acceptSchema = z.object({
-  password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`).max(1024),
+  // Length and strength are judged by assertStrongPassword, which explains its refusal.
+  password: z.string().max(1024),
   name: z.string().trim().min(1).max(200).optional(),
   email: z.string().trim().toLowerCase().email().max(320).optional(),
 });
@@ -120,6 +120,21 @@ export const peopleRoutes = new Hono<AppEnv>()
       .returning();
     await audit(c, "invitation.created", { email: body.email, role: body.role, schoolId: body.schoolId ?? null }, actor.id, { type: "invitation", id: row!.id });
     return c.json({ invitation: { id: row!.id, email: row!.email, role: row!.role, schoolId: row!.schoolId, expiresAt: row!.expiresAt.toISOString() }, link: inviteLink(c, token) }, 201);
+  })
+  .delete("/invitations/:id", async (c) => {
+    const actor = requireActor(c);
+    authorize(actor, "managePeople", { type: "trust" });
+    const id = uuidParam(c, "id");
+    const { db } = c.var.deps;
+    // Deleting the row kills the link: only its hash was stored, so nothing else can revive it.
+    const [row] = await db.delete(invitations).where(and(eq(invitations.id, id), isNull(invitations.acceptedAt))).returning();
+    if (!row) {
+      const [used] = await db.select({ id: invitations.id }).from(invitations).where(eq(invitations.id, id)).limit(1);
+      if (used) throw new HttpError(409, "invitation_used", "That invitation has already been accepted; remove the person's role instead");
+      throw new HttpError(404, "not_found", "Invitation not found");
+    }
+    await audit(c, "invitation.revoked", { email: row.email, role: row.role, schoolId: row.schoolId }, actor.id, { type: "invitation", id });
+    return c.body(null, 204);
   })
   .get("/invitations/:token", async (c) => {
     const token = tokenParam.safeParse(c.req.param("token"));
