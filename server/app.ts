@@ -17,6 +17,7 @@ import { progressRoutes } from "./routes/progress.js";
 import { documentRoutes } from "./routes/documents.js";
 import { peopleRoutes } from "./routes/people.js";
 import { schoolRoutes } from "./routes/schools.js";
+import { searchRoutes } from "./routes/search.js";
 
 export interface AppOptions {
   /** The built client to serve (dist/client); omitted in API-only tests. */
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route("/", notificationRoutes);
   api.route("/", supportRoutes);
   api.route("/", progressRoutes);
+  api.route("/", searchRoutes);
   for (const extra of options.extraRoutes ?? []) api.route("/", extra);
   api.all("*", (c) => c.json(errorBody("not_found", `No API route for ${c.req.method} ${c.req.path}`), 404));
   app.route("/api", api);
