@@ -25,8 +25,12 @@ const turnIntoActionSchema = z.object({
   text: z.string().trim().min(1).max(1000).optional(),
 });
 
-/** The linked actions of some findings, with their current RAG and status, from the progress tables. */
-async function linkedActions(db: AppEnv["Variables"]["deps"]["db"], findingIds: string[]) {
+/**
+ * The linked actions of some findings, with their current RAG and status, from the progress tables.
+ * Only the review's own school counts: a block copied into another school's plan keeps its
+ * `findingId`, and must not show that school's action to this review's readers.
+ */
+async function linkedActions(db: AppEnv["Variables"]["deps"]["db"], schoolId: string, findingIds: string[]) {
   if (!findingIds.length) return [];
   return db
     .select({
@@ -34,7 +38,7 @@ async function linkedActions(db: AppEnv["Variables"]["deps"]["db"], findingIds: 
       rag: actions.rag, status: actions.status, due: actions.due, owners: actions.owners,
     })
     .from(actions)
-    .where(and(inArray(actions.findingId, findingIds), isNull(actions.deletedAt)))
+    .where(and(eq(actions.schoolId, schoolId), inArray(actions.findingId, findingIds), isNull(actions.deletedAt)))
     .orderBy(asc(actions.position));
 }
 
@@ -78,7 +82,7 @@ export const findingRoutes = new Hono<AppEnv>()
       .where(and(eq(findings.documentId, doc.id), isNull(findings.deletedAt)))
       .orderBy(asc(findings.position));
     const live = rows.filter((r) => !r.placeholder && r.id);
-    const linked = await linkedActions(db, live.map((r) => r.id!));
+    const linked = await linkedActions(db, doc.schoolId, live.map((r) => r.id!));
     const ownerIds = [...new Set(linked.flatMap((a) => a.owners))];
     const names = new Map<string, string>();
     if (ownerIds.length) for (const u of await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ownerIds))) names.set(u.id, u.name);
