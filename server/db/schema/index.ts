@@ -8,3 +8,4 @@ export * from "./governance.js";
 export * from "./progress.js";
 export * from "./notifications.js";
 export * from "./cycle.js";
+export * from "./rateLimits.js";
