@@ -2,7 +2,8 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Every test runs on embedded PGlite. With TEST_DATABASE_URL set, the same suite (less the
- * browser tests, which exercise the same server) runs again against that PostgreSQL.
+ * browser tests, which exercise the same server) runs again against that PostgreSQL, with
+ * test/postgres/, whose tests are about PostgreSQL itself (several processes on one server).
  */
 const postgres = process.env.TEST_DATABASE_URL;
 
@@ -14,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "pglite", include: ["test/**/*.test.ts"], env: { TRELLIS_TEST_DRIVER: "pglite" } },
+        test: { name: "pglite", include: ["test/**/*.test.ts"], exclude: ["test/postgres/**"], env: { TRELLIS_TEST_DRIVER: "pglite" } },
       },
       ...(postgres
         ? [

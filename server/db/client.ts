@@ -30,12 +30,31 @@ export interface OpenOptions {
   max?: number;
 }
 
+/** Any fixed key: every Trellis process that migrates takes this one advisory lock. */
+const MIGRATION_LOCK_KEY = 72_616_001;
+
+/**
+ * Runs the migrations while holding a session advisory lock on a connection of its own, so two
+ * processes starting together on one database migrate one after the other instead of racing to
+ * create the same tables (the second finds the journal up to date and does nothing).
+ */
+async function migrateUnderLock(url: string, run: () => Promise<void>): Promise<void> {
+  const lock = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await run();
+  } finally {
+    await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => undefined);
+    await lock.end({ timeout: 5 });
+  }
+}
+
 /** Opens and migrates the database. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema });
-    await migratePostgres(db, { migrationsFolder: MIGRATIONS_DIR });
+    await migrateUnderLock(options.url, () => migratePostgres(db, { migrationsFolder: MIGRATIONS_DIR }));
     return { db: db as unknown as Db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
