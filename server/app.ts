@@ -17,6 +17,10 @@ import { progressRoutes } from "./routes/progress.js";
 import { documentRoutes } from "./routes/documents.js";
 import { peopleRoutes } from "./routes/people.js";
 import { schoolRoutes } from "./routes/schools.js";
+import { calendarRoutes } from "./routes/calendar.js";
+import { reviewRoutes } from "./routes/reviews.js";
+import { rollForwardRoutes } from "./routes/rollForward.js";
+import { flagRoutes } from "./routes/flags.js";
 import { searchRoutes } from "./routes/search.js";
 
 export interface AppOptions {
@@ -47,6 +51,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route("/", notificationRoutes);
   api.route("/", supportRoutes);
   api.route("/", progressRoutes);
+  api.route("/", calendarRoutes);
+  api.route("/", reviewRoutes);
+  api.route("/", rollForwardRoutes);
+  api.route("/", flagRoutes);
   api.route("/", searchRoutes);
   for (const extra of options.extraRoutes ?? []) api.route("/", extra);
   api.all("*", (c) => c.json(errorBody("not_found", `No API route for ${c.req.method} ${c.req.path}`), 404));

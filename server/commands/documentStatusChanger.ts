@@ -10,6 +10,7 @@ import { documents, documentVersions } from "../db/schema/index.js";
 import { HttpError } from "../http/errors.js";
 import type { Action } from "../policies/index.js";
 import type { VersionBlock } from "../documents/versionDiff.js";
+import { archivePlanRolledInto } from "../rollForward/archiveOnApproval.js";
 
 export const APPROVAL_BODIES = ["lgb", "trust_board"] as const;
 export const APPROVAL_BODY_LABELS: Record<(typeof APPROVAL_BODIES)[number], string> = {
@@ -79,6 +80,8 @@ export async function changeDocumentStatus(
       versionId = version!.id;
     }
     await tx.update(documents).set({ status: change.status, updatedAt: new Date() }).where(eq(documents.id, doc.id));
+    // A plan rolled forward from another retires that one once it is approved (issue 13).
+    if (change.status === "approved") await archivePlanRolledInto(tx as unknown as Db, doc.id);
     return { versionId };
   });
 }

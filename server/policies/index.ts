@@ -25,7 +25,12 @@ export type Action =
   | "viewTrust"
   | "managePeople"
   | "editTierScheme"
-  | "readAudit";
+  | "readAudit"
+  | "manageCalendar"
+  | "editFlagThresholds"
+  | "acknowledgeFlag"
+  | "recordReview"
+  | "rollForward";
 
 type Rule = (roles: ReadonlySet<Role>, resource: never) => boolean;
 
@@ -42,6 +47,10 @@ const RULES: Record<Resource["type"], Partial<Record<Action, Rule>>> = {
     managePeople: (roles) => has(roles, ["trust_admin"]),
     editTierScheme: (roles) => has(roles, ["trust_admin"]),
     readAudit: (roles) => has(roles, ["trust_admin"]),
+    // The calendar and the early-warning thresholds are trust data (issue 13).
+    manageCalendar: (roles) => has(roles, ["trust_admin"]),
+    editFlagThresholds: (roles) => has(roles, ["trust_admin"]),
+    acknowledgeFlag: (roles) => has(roles, ["trust_admin", "trust_lead"]),
   },
   school: {
     read: (roles) => has(roles, READERS),
@@ -53,6 +62,9 @@ const RULES: Record<Resource["type"], Partial<Record<Action, Rule>>> = {
     // An approved or archived document is read-only for everyone until a new revision starts.
     update: (roles, doc: { status: string }) => has(roles, EDITORS) && !LOCKED_STATUSES.has(doc.status),
     comment: (roles) => has(roles, COMMENTERS),
+    // Half-termly reviews are recorded by the plan's leaders, approved plans included; governors only read them.
+    recordReview: (roles) => has(roles, EDITORS),
+    rollForward: (roles) => has(roles, EDITORS),
     review: (roles) => has(roles, ["trust_admin", "trust_lead", "school_leader"]),
     approve: (roles) => has(roles, ["trust_admin", "trust_lead", "school_leader"]),
   },

@@ -117,6 +117,8 @@ export interface TrustSchoolRow {
   targets: RagCounts;
   sef: SefGrade[];
   lastActivity: string | null;
+  /** Early-warning flags, loudest first (server/flags). */
+  flags?: import("../flags/types.js").SchoolFlag[];
 }
 
 /** `GET /api/dashboard/trust`. */

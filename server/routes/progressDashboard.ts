@@ -8,6 +8,7 @@ import { authorize } from "../policies/index.js";
 import { todayInEngland } from "../progress/queries/filters.js";
 import { schoolCard } from "../progress/queries/schoolCard.js";
 import { trustDashboard } from "../progress/queries/trustDashboard.js";
+import { attachFlags } from "../flags/schoolFlags.js";
 import { loadSchoolsWithTier } from "../schools/loadSchools.js";
 
 export const progressDashboardRoutes = new Hono<AppEnv>()
@@ -24,5 +25,7 @@ export const progressDashboardRoutes = new Hono<AppEnv>()
   .get("/dashboard/trust", async (c) => {
     const actor = requireActor(c);
     authorize(actor, "viewTrust", { type: "trust" });
-    return c.json(await trustDashboard(c.var.deps.db, todayInEngland()));
+    const today = todayInEngland();
+    // Each row carries its early-warning flags (issue 13).
+    return c.json(await attachFlags(c.var.deps.db, await trustDashboard(c.var.deps.db, today), today));
   });
