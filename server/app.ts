@@ -15,6 +15,7 @@ import { notificationRoutes } from "./routes/notifications.js";
 import { supportRoutes } from "./routes/support.js";
 import { progressRoutes } from "./routes/progress.js";
 import { documentRoutes } from "./routes/documents.js";
+import { documentImportRoutes } from "./routes/documentImport.js";
 import { peopleRoutes } from "./routes/people.js";
 import { schoolRoutes } from "./routes/schools.js";
 import { calendarRoutes } from "./routes/calendar.js";
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route("/", authRoutes);
   api.route("/", schoolRoutes);
   api.route("/", documentRoutes);
+  api.route("/", documentImportRoutes);
   api.route("/", peopleRoutes);
   api.route("/", commentRoutes);
   api.route("/", documentLifecycleRoutes);

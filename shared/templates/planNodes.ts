@@ -17,6 +17,7 @@ export type PlanNode =
   | { type: "heading"; level: 1 | 2 | 3; text: string; hint?: string }
   | { type: "paragraph"; text?: string; hint?: string }
   | { type: "bulletList"; items: string[] }
+  | { type: "orderedList"; items: string[] }
   | BlockSpec;
 
 function element(name: string, attrs: Record<string, unknown>, text?: string): Y.XmlElement {
@@ -39,8 +40,9 @@ function toElement(node: PlanNode, makeId: () => string): Y.XmlElement {
       return element("heading", { level: node.level, hint: node.hint }, node.text);
     case "paragraph":
       return element("paragraph", { hint: node.hint }, node.text);
-    case "bulletList": {
-      const list = new Y.XmlElement("bulletList");
+    case "bulletList":
+    case "orderedList": {
+      const list = new Y.XmlElement(node.type);
       list.insert(0, node.items.map((item) => {
         const li = new Y.XmlElement("listItem");
         li.insert(0, [element("paragraph", {}, item)]);

@@ -1,0 +1,76 @@
+/**
+ * Runs a conversion in a worker thread with a time limit and a heap limit, so a hostile or huge
+ * file cannot stall the server's event loop or exhaust its memory. The worker is the bundled
+ * dist/server/importWorker.mjs in production, and the TypeScript source (loaded through tsx)
+ * under tsx and vitest.
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { ImportResult } from "../../shared/importPreview.js";
+import type { ConversionInput } from "./convertDocx.js";
+import type { ConversionReply } from "./conversionWorker.js";
+import { DocxRefused } from "./docxPackage.js";
+
+/** How long one conversion may take; a 40-page plan takes well under a second. */
+export const CONVERSION_TIMEOUT_MS = 15_000;
+/** Conversions running at once; more wait their turn, so a burst of uploads cannot start a worker each. */
+const MAX_PARALLEL = 2;
+
+const fromSource = import.meta.url.endsWith(".ts");
+const WORKER_URL = fromSource ? new URL("./conversionWorker.ts", import.meta.url) : new URL("./importWorker.mjs", import.meta.url);
+
+/** The worker to start: the bundle, or (from source) a one-line script that loads the source through tsx's API. */
+function startWorker(): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: 512 };
+  if (!fromSource) return new Worker(WORKER_URL, { resourceLimits });
+  // Node 20 does not run --import hooks in a worker's execArgv, so the worker registers tsx itself.
+  const api = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
+  const source = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(WORKER_URL.href)}, ${JSON.stringify(WORKER_URL.href)}))`;
+  return new Worker(source, { eval: true, resourceLimits });
+}
+
+let running = 0;
+const queue: (() => void)[] = [];
+async function slot(): Promise<() => void> {
+  if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => queue.push(resolve));
+  running++;
+  return () => {
+    running--;
+    queue.shift()?.();
+  };
+}
+
+/** Converts in a worker. Rejects with DocxRefused for files it will not read, or that took too long. */
+export async function runConversion(input: ConversionInput, { timeoutMs = CONVERSION_TIMEOUT_MS } = {}): Promise<ImportResult> {
+  const release = await slot();
+  try {
+    return await new Promise<ImportResult>((resolve, reject) => {
+      const worker = startWorker();
+      let settled = false;
+      const finish = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        void worker.terminate();
+        fn();
+      };
+      const timer = setTimeout(
+        () => finish(() => reject(new DocxRefused("unreadable", "This file took too long to read. If it is a very large plan, split it and import each part."))),
+        timeoutMs,
+      );
+      worker.once("message", (reply: ConversionReply) =>
+        finish(() => (reply.ok ? resolve(reply.result) : reject(new DocxRefused(reply.code as DocxRefused["code"], reply.message)))),
+      );
+      worker.once("error", (err) =>
+        finish(() => reject(new DocxRefused("unreadable", /memory/i.test(String(err)) ? "This file needs too much memory to read." : `This Word document could not be read: ${err.message}`))),
+      );
+      worker.once("exit", (code) => finish(() => reject(new DocxRefused("unreadable", `The conversion stopped unexpectedly (exit ${code}).`))));
+      const copy = input.bytes.slice();
+      worker.postMessage({ ...input, bytes: copy }, [copy.buffer]);
+    });
+  } finally {
+    release();
+  }
+}

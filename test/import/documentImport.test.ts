@@ -1,0 +1,189 @@
+/**
+ * POST /api/documents/import over real HTTP, with real .docx files built the way schools write
+ * them, converted in the real worker thread, written through the collab server and extracted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ImportResult } from "../../shared/importPreview.js";
+import type { ActionPage } from "../../server/progress/apiTypes.js";
+import { runConversion } from "../../server/import/runConversion.js";
+import { buildSchool, buildUser, TEST_PASSWORD } from "../factories.js";
+import { eventually, signIn, startTestServer } from "../support.js";
+import { FILLS, heading, packDocx, para, schoolPlanDocx, table } from "./schoolPlanDocx.js";
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+describe("importing a Word plan", () => {
+  let server: Server;
+  let schoolId: string;
+  let otherSchoolId: string;
+  let lead: Awaited<ReturnType<typeof buildUser>>;
+  let plan: Buffer;
+  const cookie: Record<string, string> = {};
+
+  const fields = (over: Record<string, string> = {}) => ({ schoolId, kind: "adp", title: "ADP 2026/27 (from Word)", academicYear: "2026/27", ...over });
+  const upload = (who: string, file: Blob | null, options: { preview?: boolean; fields?: Record<string, string>; name?: string } = {}) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(options.fields ?? fields())) form.set(k, v);
+    if (file) form.set("file", file, options.name ?? "plan.docx");
+    return fetch(`${server.url}/api/documents/import${options.preview ? "?preview=1" : ""}`, { method: "POST", headers: { cookie: cookie[who] ?? "" }, body: form });
+  };
+  const docx = (bytes: Uint8Array) => new Blob([new Uint8Array(bytes)], { type: DOCX_TYPE });
+  const documentCount = async () => {
+    const res = await fetch(`${server.url}/api/documents?schoolId=${schoolId}`, { headers: { cookie: cookie.lead! } });
+    return ((await res.json()) as { documents: unknown[] }).documents.length;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const { db } = server.database;
+    schoolId = (await buildSchool(db, { name: "Oakfield Primary" })).id;
+    otherSchoolId = (await buildSchool(db, { name: "Riverside Academy" })).id;
+    lead = await buildUser(db, { role: "school_leader", schoolId, name: "Jo Patel" });
+    const people = {
+      lead,
+      governor: await buildUser(db, { role: "governor", schoolId }),
+      otherLeader: await buildUser(db, { role: "school_leader", schoolId: otherSchoolId }),
+      trustLead: await buildUser(db, { role: "trust_lead", name: "Chris Okonjo" }),
+    };
+    for (const [name, user] of Object.entries(people)) cookie[name] = await signIn(server.url, user.email, TEST_PASSWORD);
+    plan = await schoolPlanDocx({ name: "Jo Patel", initials: "JP" });
+  });
+  afterAll(() => server.closeAll());
+
+  it("previews the plan's prose, priorities and actions with their owners, dates and shaded RAG, changing nothing", async () => {
+    const before = await documentCount();
+    const res = await upload("lead", docx(plan), { preview: true });
+    expect(res.status).toBe(200);
+    const { blocks, warnings, people } = (await res.json()) as ImportResult;
+    expect(blocks.map((b) => [b.type, b.text])).toEqual([
+      ["heading", "Oakfield Primary School Improvement Plan 2026/27"],
+      ["paragraph", "This plan sets out our priorities for the year, agreed with governors in September."],
+      ["priority", "Improve early reading"],
+      ["paragraph", "Too few pupils in Year 1 meet the expected standard in phonics."],
+      ["bulletList", "Daily phonics in Reception and Year 1\nReading fluency sessions in Year 2"],
+      ["action", "Train all staff in the new phonics scheme"],
+      ["action", "Weekly phonics assessments for the lowest 20%"],
+      ["action", "Reading ambassadors in every class (Lead: Mrs Okafor)"],
+      ["priority", "Attendance"],
+      ["action", "First-day calling for every absence"],
+      ["action", "Attendance clinics for families"],
+      ["action", "Termly awards assembly"],
+    ]);
+    const action = (i: number) => blocks[i]!.attrs;
+    expect(blocks[0]!.attrs).toEqual({ level: 1 });
+    // Shading only, no words: green, amber, red, blue; the Lead cell merged down gives row 3 its lead.
+    expect(action(5)).toMatchObject({ owners: [lead.id], due: "2026-12-18", rag: "green", successCriteria: "All staff observed teaching phonics with fidelity" });
+    expect(action(6)).toMatchObject({ owners: [lead.id], due: "2026-12-18", rag: "amber" });
+    expect(action(7)).toMatchObject({ owners: [], due: "2027-03-25", rag: "red" });
+    // Initials "JP" match Jo Patel; a blue cell means complete.
+    expect(action(9)).toMatchObject({ owners: [lead.id], due: "2026-12-18", rag: "blue", status: "complete" });
+    expect(action(10)).toMatchObject({ owners: [lead.id], due: "2027-07-22", rag: "none" });
+    expect(action(11)).toMatchObject({ rag: "amber", due: null });
+    expect(people).toEqual({ [lead.id]: "Jo Patel" });
+
+    expect(warnings).toEqual([
+      { block: 7, row: "Table 1, row 4", message: expect.stringMatching(/^Table 1, row 4 \("Reading ambassadors in every class"\): the lead "Mrs Okafor" is not one of the school's people/) },
+      { block: 10, row: "Table 1, row 7", message: expect.stringMatching(/row 7 .*the RAG shading 7030A0 is not red, amber, green or blue/) },
+      { block: 11, row: "Table 1, row 8", message: expect.stringMatching(/row 8 .*the deadline "ongoing" is not a date or a term/) },
+      { block: null, row: null, message: expect.stringMatching(/stayed as text in their actions: Mrs Okafor$/) },
+    ]);
+    expect(await documentCount()).toBe(before);
+  });
+
+  it("creates the document exactly as previewed, and its actions appear in /api/actions", async () => {
+    const preview = (await (await upload("lead", docx(plan), { preview: true })).json()) as ImportResult;
+    const res = await upload("lead", docx(plan));
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { id: string; title: string; warnings: ImportResult["warnings"] };
+    expect(created).toMatchObject({ title: "ADP 2026/27 (from Word)", warnings: preview.warnings });
+
+    await eventually(async () => {
+      const page = (await (await fetch(`${server.url}/api/actions?schoolId=${schoolId}`, { headers: { cookie: cookie.lead! } })).json()) as ActionPage;
+      const mine = page.actions.filter((a) => a.document.id === created.id).sort((x, y) => preview.blocks.findIndex((b) => b.text === x.text) - preview.blocks.findIndex((b) => b.text === y.text));
+      expect(mine.map((a) => [a.text, a.rag, a.due, a.owners.map((o) => o.name), a.priority?.title])).toEqual([
+        ["Train all staff in the new phonics scheme", "green", "2026-12-18", ["Jo Patel"], "Improve early reading"],
+        ["Weekly phonics assessments for the lowest 20%", "amber", "2026-12-18", ["Jo Patel"], "Improve early reading"],
+        ["Reading ambassadors in every class (Lead: Mrs Okafor)", "red", "2027-03-25", [], "Improve early reading"],
+        ["First-day calling for every absence", "blue", "2026-12-18", ["Jo Patel"], "Attendance"],
+        ["Attendance clinics for families", "none", "2027-07-22", ["Jo Patel"], "Attendance"],
+        ["Termly awards assembly", "amber", null, ["Jo Patel"], "Attendance"],
+      ]);
+    }, { timeout: 10_000 });
+
+    // The Y.Doc holds the prose too, as the editor's nodes, and no template was added on top.
+    const state = await server.collab.documentState(created.id);
+    const Y = await import("yjs");
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    const names = doc.getXmlFragment("default").toArray().map((n) => (n as InstanceType<typeof Y.XmlElement>).nodeName);
+    expect(names).toEqual(preview.blocks.map((b) => b.type));
+  });
+
+  it("reads a table of targets, merged cells across columns, and term names against the academic year", async () => {
+    const bytes = await packDocx([
+      heading("Priority 1: Outcomes at Key Stage 2"),
+      para("We will close the gap in writing."),
+      table([
+        ["Objective", "Baseline", "Target", "By when", "Who", "Progress"],
+        ["KS2 writing at expected standard", "58%", "70%", "Summer 2027", "Chris Okonjo", { fill: FILLS.paleRed }],
+        ["Greater depth writing", { text: "12% rising to 20%", span: 2 }, "Spring 1", "CO", "Green"],
+        ["Boys' writing", "45%", "60%", "next year sometime", "Deputy head", "Purple"],
+      ]),
+    ]);
+    const res = await upload("lead", docx(bytes), { preview: true, fields: fields({ academicYear: "2026/27" }) });
+    expect(res.status).toBe(200);
+    const { blocks, warnings } = (await res.json()) as ImportResult;
+    expect(blocks.map((b) => b.type)).toEqual(["priority", "paragraph", "target", "target", "target"]);
+    const trustLeadId = Object.keys((await (await upload("lead", docx(bytes), { preview: true })).json() as ImportResult).people)[0];
+    expect(blocks[2]).toMatchObject({ text: "KS2 writing at expected standard", attrs: { baseline: "58%", goal: "70%", due: "2027-07-22", rag: "red", owners: [trustLeadId] } });
+    expect(blocks[3]).toMatchObject({ text: "Greater depth writing", attrs: { baseline: "12% rising to 20%", goal: "", due: "2027-02-12", rag: "green", owners: [trustLeadId] } });
+    expect(blocks[4]).toMatchObject({ text: "Boys' writing (Lead: Deputy head)", attrs: { rag: "none", due: null } });
+    expect(warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^Table 1, row 3 \("Greater depth writing"\): the cell spans the baseline and target columns, so it was read as the baseline only$/),
+      expect.stringMatching(/^Table 1, row 4 .*the lead "Deputy head" is not one of the school's people/),
+      expect.stringMatching(/^Table 1, row 4 .*the deadline "next year sometime" is not a date or a term/),
+      expect.stringMatching(/^Table 1, row 4 .*the RAG "Purple" is not red, amber, green or blue/),
+      expect.stringMatching(/Deputy head$/),
+    ]);
+  });
+
+  it("refuses governors and other schools' leaders, and answers 404 for a school that does not exist", async () => {
+    expect((await upload("governor", docx(plan), { preview: true })).status).toBe(403);
+    expect((await upload("otherLeader", docx(plan), { preview: true })).status).toBe(403);
+    expect((await upload("otherLeader", docx(plan))).status).toBe(403);
+    const missing = await upload("lead", docx(plan), { preview: true, fields: fields({ schoolId: crypto.randomUUID() }) });
+    expect(missing.status).toBe(404);
+    expect((await upload("nobody", docx(plan), { preview: true })).status).toBe(401);
+    // A trust lead may create documents in any school.
+    expect((await upload("trustLead", docx(plan), { preview: true })).status).toBe(200);
+  });
+
+  it("refuses files that are not .docx, encrypted, empty or over 20 MB with a clear 4xx", async () => {
+    const refuse = async (file: Blob | null, status: number, code: string, match: RegExp, extra: Parameters<typeof upload>[2] = {}) => {
+      const res = await upload("lead", file, { preview: true, ...extra });
+      expect(res.status).toBe(status);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe(code);
+      expect(body.error.message).toMatch(match);
+    };
+    await refuse(new Blob(["Action,Lead\nRead more,JP\n"], { type: "text/csv" }), 415, "not_docx", /not a Word document/);
+    const ole = new Uint8Array(4096);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    await refuse(docx(ole), 415, "not_docx", /older Word \(\.doc\)/);
+    ole.set(new Uint8Array(Buffer.from("EncryptedPackage", "utf16le")), 1024);
+    await refuse(docx(ole), 422, "encrypted", /protected with a password/);
+    const zip = await (await import("jszip")).default.loadAsync(plan);
+    zip.remove("word/document.xml");
+    await refuse(docx(await zip.generateAsync({ type: "uint8array" })), 415, "not_docx", /no word\/document\.xml/);
+    await refuse(null, 400, "invalid_request", /choose a Word/);
+    await refuse(docx(new Uint8Array(21 * 1024 * 1024)), 413, "payload_too_large", /larger than 20 MB/);
+    await refuse(docx(plan), 400, "invalid_request", /academicYear/, { fields: fields({ academicYear: "2026" }) });
+    const json = await fetch(`${server.url}/api/documents/import?preview=1`, { method: "POST", headers: { cookie: cookie.lead!, "content-type": "application/json" }, body: "{}" });
+    expect(json.status).toBe(415);
+  });
+
+  it("stops a conversion that runs past its time limit", async () => {
+    await expect(runConversion({ bytes: plan, academicYear: "2026/27", people: [] }, { timeoutMs: 1 })).rejects.toMatchObject({ code: "unreadable", message: expect.stringMatching(/took too long/) });
+  });
+});
