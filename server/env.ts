@@ -1,4 +1,5 @@
 /** Validated configuration. Nothing else in the server reads process.env. */
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const boolish = z
@@ -19,6 +20,21 @@ const envSchema = z.object({
   /** Log entries past a snapshot that trigger compaction. */
   COLLAB_COMPACT_THRESHOLD: z.coerce.number().int().positive().default(500),
   REDIS_URL: z.string().url().optional(),
+  /**
+   * Proxies whose X-Forwarded-For names the client (for throttling and the audit log):
+   * comma-separated addresses or CIDRs such as `10.0.0.5,192.168.0.0/16`. Default none.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("")
+    .refine(
+      (v) => v.split(",").map((s) => s.trim()).filter(Boolean).every((s) => {
+        const [ip, bits, extra] = s.split("/");
+        const family = isIP(ip ?? "");
+        return family > 0 && extra === undefined && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+      }),
+      "use comma-separated IP addresses or CIDRs, such as 10.0.0.5,192.168.0.0/16",
+    ),
   /** The mail server, e.g. smtp://user:pass@host:587; without it, emails are written to the log. */
   SMTP_URL: z.string().url().optional(),
   /** The From address of every email. */

@@ -43,7 +43,7 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
   const logger = createLogger(env.LOG_LEVEL);
   const db = database ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
   await ensureTierScheme(db.db);
-  const deps: AppDeps = { db: db.db, env, logger, throttle: new LoginThrottle(), events: new DocumentEvents(), people: new PersonEvents(), hooks: {} };
+  const deps: AppDeps = { db: db.db, env, logger, throttle: new LoginThrottle({ db: db.db, redisUrl: env.REDIS_URL }), events: new DocumentEvents(), people: new PersonEvents(), hooks: {} };
   const app = createApp(deps, { clientDir });
 
   const server = await new Promise<Server>((resolve) => {
@@ -82,6 +82,7 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
         server.close(() => resolve());
         server.closeAllConnections?.();
       });
+      await deps.throttle.close();
       if (!database) await db.close();
     })();
     return stopped;

@@ -24,19 +24,20 @@ export const authRoutes = new Hono<AppEnv>()
     const { email, password } = await parseBody(c, loginSchema);
     const { db, throttle } = c.var.deps;
     const address = clientAddress(c);
-    const wait = throttle.retryAfter(email, address);
+    // The attempt is counted before the password is checked, so parallel guesses cannot overtake the count.
+    const wait = await throttle.begin(email, address);
     if (wait > 0) {
+      const minutes = Math.ceil(wait / 60);
       c.header("Retry-After", String(wait));
-      throw new HttpError(429, "too_many_attempts", `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`);
+      throw new HttpError(429, "too_many_attempts", `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
     }
     const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !ok) {
-      throttle.recordFailure(email, address);
       await audit(c, "auth.login_failed", { email }, user?.id ?? null);
       throw new HttpError(401, "invalid_credentials", "That email and password do not match an account");
     }
-    throttle.recordSuccess(email);
+    await throttle.succeeded(email, address);
     const { token, expiresAt } = await createSession(db, user.id);
     c.header("Set-Cookie", sessionCookie(token, expiresAt, isSecureRequest(c)), { append: true });
     await audit(c, "auth.login", { email }, user.id);
