@@ -14,6 +14,7 @@ import { documentLifecycleRoutes } from "./routes/documentLifecycle.js";
 import { notificationRoutes } from "./routes/notifications.js";
 import { supportRoutes } from "./routes/support.js";
 import { progressRoutes } from "./routes/progress.js";
+import { exportRoutes } from "./routes/export.js";
 import { documentRoutes } from "./routes/documents.js";
 import { documentImportRoutes } from "./routes/documentImport.js";
 import { peopleRoutes } from "./routes/people.js";
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route("/", notificationRoutes);
   api.route("/", supportRoutes);
   api.route("/", progressRoutes);
+  api.route("/", exportRoutes);
   api.route("/", calendarRoutes);
   api.route("/", reviewRoutes);
   api.route("/", rollForwardRoutes);

@@ -1,0 +1,160 @@
+/**
+ * Export content as a tagged PDF with pdfkit: a structure tree (Document, H1 to H3, P, L/LI,
+ * Table/TR/TH/TD), document language en-GB and the title shown in the window, so screen readers
+ * and public-sector accessibility checks accept it. The header line and page numbers are marked
+ * as pagination artifacts, outside the structure, as PDF/UA asks. Pure JavaScript: no browser.
+ */
+import PDFDocument from "pdfkit";
+import { RAG_FILL, type ExportContent, type Part, type Run, type Table } from "./content.js";
+
+const MARGIN = 40;
+const TOP = 58;
+const FONT = { regular: "Helvetica", bold: "Helvetica-Bold", italic: "Helvetica-Oblique", boldItalic: "Helvetica-BoldOblique" };
+const HEADING_SIZE = { 1: 18, 2: 14, 3: 12 } as const;
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+// The standard fonts need no embedding, so the PDF stays small and quick, but they only hold
+// Windows-1252: other characters get a readable stand-in rather than a wrong glyph.
+const CP1252_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
+const STAND_INS: Record<string, string> = { "→": "->", "←": "<-", "≥": ">=", "≤": "<=", "≠": "!=", "✓": "Yes", "✔": "Yes", "✗": "No", "−": "-" };
+
+/** Text the standard fonts can show. */
+export function pdfSafe(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80 || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.has(ch)) out += ch;
+    else out += STAND_INS[ch] ?? (code >= 0x2000 && code <= 0x206f ? " " : "?");
+  }
+  return out;
+}
+type Struct = ReturnType<Doc["struct"]>;
+
+/** The content as a tagged PDF. */
+export function writePdf(content: ExportContent): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: "A4",
+    layout: "landscape",
+    margins: { top: TOP, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
+    tagged: true,
+    lang: "en-GB",
+    displayTitle: true,
+    pdfVersion: "1.7",
+    bufferPages: true,
+    info: { Title: content.meta.title, Author: content.meta.schoolName, Creator: "Trellis", Subject: content.meta.headerLine },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  const root = doc.struct("Document");
+  doc.addStructure(root);
+  doc.font(FONT.regular).fontSize(10);
+  for (const part of content.parts) renderPart(doc, root, part);
+  root.end();
+  stampPages(doc, content.meta.headerLine);
+  doc.end();
+  return done;
+}
+
+function renderPart(doc: Doc, root: Struct, part: Part): void {
+  const width = doc.page.width - 2 * MARGIN;
+  switch (part.kind) {
+    case "heading": {
+      keepRoom(doc, 60);
+      root.add(
+        doc.struct(`H${part.level}`, {}, () => {
+          doc.font(FONT.bold).fontSize(HEADING_SIZE[part.level]).fillColor("#1a1a1a").text(pdfSafe(part.text), MARGIN, doc.y, { width });
+        }),
+      );
+      doc.moveDown(0.4);
+      break;
+    }
+    case "paragraph":
+      root.add(doc.struct("P", {}, () => writeRuns(doc, part.runs, width, part.style)));
+      doc.moveDown(0.5);
+      break;
+    case "list": {
+      const list = doc.struct("L");
+      root.add(list);
+      doc.font(FONT.regular).fontSize(10).fillColor("black");
+      doc.list(part.items.map((i) => pdfSafe(i.trimStart())), MARGIN + 10, doc.y, {
+        width: width - 10,
+        listType: part.ordered ? "numbered" : "bullet",
+        structParent: list,
+        structTypes: ["LI", "Lbl", "LBody"],
+      } as PDFKit.Mixins.TextOptions);
+      list.end();
+      doc.moveDown(0.5);
+      break;
+    }
+    case "table":
+      renderTable(doc, root, part, width);
+      doc.moveDown(0.8);
+      break;
+    case "pageBreak":
+      doc.addPage();
+      break;
+  }
+}
+
+/** Prose with its emphasis: pdfkit continues a line across runs with `continued`. */
+function writeRuns(doc: Doc, runs: readonly Run[], width: number, style?: "muted" | "lead"): void {
+  const size = style === "lead" ? 13 : 10;
+  doc.fillColor(style === "muted" ? "#444444" : "black").fontSize(size);
+  const pieces = runs.filter((r) => r.text.length);
+  pieces.forEach((run, i) => {
+    const font = run.bold && run.italic ? FONT.boldItalic : run.bold ? FONT.bold : run.italic ? FONT.italic : FONT.regular;
+    const opts = { width, continued: i < pieces.length - 1, underline: !!run.underline };
+    doc.font(font);
+    if (i === 0) doc.text(pdfSafe(run.text), MARGIN, doc.y, opts);
+    else doc.text(pdfSafe(run.text), opts);
+  });
+  doc.fillColor("black");
+}
+
+function renderTable(doc: Doc, root: Struct, table: Table, width: number): void {
+  keepRoom(doc, 80);
+  const total = table.widths.reduce((a, b) => a + b, 0);
+  const columnStyles = table.widths.map((w) => Math.floor((w / total) * width));
+  doc.font(FONT.regular).fontSize(8.5).fillColor("black");
+  doc.table({
+    structParent: root,
+    columnStyles,
+    defaultStyle: { padding: 3, border: 0.5, borderColor: "#888888" },
+    data: [
+      table.headers.map((h) => ({ text: pdfSafe(h), type: "TH", scope: "Column", backgroundColor: "#D9D9D9", font: { src: FONT.bold } })),
+      ...table.rows.map((row) =>
+        row.map((c) => (c.rag ? { text: pdfSafe(c.text), backgroundColor: `#${RAG_FILL[c.rag]}`, font: { src: FONT.bold } } : { text: pdfSafe(c.text) || " " })),
+      ),
+    ],
+  } as unknown as PDFKit.Mixins.TableOptions);
+  doc.x = MARGIN;
+}
+
+/** Starts a new page rather than leave a heading or a table's first row stranded at the foot of one. */
+function keepRoom(doc: Doc, points: number): void {
+  if (doc.y + points > doc.page.height - doc.page.margins.bottom) doc.addPage();
+}
+
+/** The header line and "Page n of m" on every page, as pagination artifacts. */
+function stampPages(doc: Doc, headerLine: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    // Writing inside the bottom margin would otherwise start a new page.
+    doc.page.margins.bottom = 0;
+    const width = doc.page.width - 2 * MARGIN;
+    doc.markContent("Artifact", { type: "Pagination" });
+    doc.font(FONT.regular).fontSize(8).fillColor("#555555");
+    doc.text(pdfSafe(headerLine), MARGIN, 24, { width, lineBreak: false, ellipsis: true });
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN, doc.page.height - MARGIN, { width, align: "right", lineBreak: false });
+    doc.endMarkedContent();
+    doc.page.margins.bottom = bottom;
+  }
+  doc.fillColor("black");
+}
