@@ -56,6 +56,7 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
   });
   deps.hooks.onDocumentStatusChanged = (id) => collab.refreshPermissions(id);
+  deps.hooks.lockWriters = (id) => collab.lockWriters(id);
   deps.hooks.onAccessChanged = (userId) => collab.refreshUser(userId);
   deps.hooks.onSessionEnded = (sessionId) => collab.endSession(sessionId);
   deps.hooks.captureVersion = (id) => captureVersion(collab, id);

@@ -6,8 +6,10 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
+import { inArray } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "../db/client.js";
+import { sessions } from "../db/schema/index.js";
 import { documentResource, loadDocument } from "../documents/loadDocument.js";
 import type { Env } from "../env.js";
 import type { Logger } from "../logger.js";
@@ -20,6 +22,8 @@ import type { CollabExtension, RoomContext } from "./extension.js";
 import { Close, defaultLimits, type CollabLimits } from "./limits.js";
 import { RoomRegistry, type RoomServices } from "./RoomRegistry.js";
 import { UpdateLog, type UpdateLogOptions } from "./UpdateLog.js";
+import { pendingBytes } from "./updateCheck.js";
+import { RefusedEdits } from "./RefusedEdits.js";
 import { writeAudit } from "../commands/auditLogger.js";
 import { authorizeUpgrade, isCollabPath, refuseUpgrade, type AdmittedConnection } from "./upgradeAuth.js";
 
@@ -48,18 +52,25 @@ export interface Collab {
    * flushed) when it is open here, else the stored state plus anything still queued.
    */
   documentState(documentId: string): Promise<Uint8Array>;
-  /** Re-checks every connection's read and write access to a document (after approval, say). */
+  /**
+   * Makes every connection to a document read-only at once, before its version is captured for
+   * approval, so no edit lands after the snapshot. Holds until refreshPermissions(documentId).
+   */
+  lockWriters(documentId: string): void;
+  /** Re-checks every connection's read and write access to a document (after approval, say); lifts lockWriters. */
   refreshPermissions(documentId: string): Promise<void>;
   /** Re-checks every connection of one person, wherever they are (after their roles change). */
   refreshUser(userId: string): Promise<void>;
   /** Closes the sockets opened with a session that has ended, so a sign-out ends live access too. */
   endSession(sessionId: string): void;
+  /** Closes sockets whose session has expired or gone (the heartbeat runs this too). */
+  checkSessions(): Promise<void>;
   /** Resolves once every accepted update is stored. */
   flushAll(): Promise<void>;
   /** Closes every socket (1001), flushes and unloads every room; for shutdown. Safe to call twice. */
   close(): Promise<void>;
   /** Live counts, for tests and diagnostics. */
-  stats(): { rooms: number; connections: number; pendingUpdates: number };
+  stats(): { rooms: number; connections: number; pendingUpdates: number; pendingBytes: number };
 }
 
 /** Builds the collab server. Attach `handleUpgrade` to the HTTP server's 'upgrade' event. */
@@ -69,10 +80,12 @@ export function createCollab(options: CollabOptions): Collab {
   const extensions = options.extensions ?? [];
   const compactor = new Compactor(db, logger, env.COLLAB_COMPACT_THRESHOLD);
   const log = new UpdateLog(db, logger, { ...options.log, onStored: (id, n) => compactor.noteStored(id, n) });
-  const services: RoomServices = { db, log, logger, limits, extensions, runHook };
+  const services: RoomServices = { db, log, logger, limits, extensions, runHook, refused: new RefusedEdits() };
   const rooms = new RoomRegistry(services, compactor);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
   const connections = new Set<Connection>();
+  /** Documents whose writers are held read-only while an approval captures the version. */
+  const locked = new Set<string>();
   let closing: Promise<void> | null = null;
 
   async function runHook(hook: "onLoad" | "onUnload", room: RoomContext): Promise<void> {
@@ -91,6 +104,7 @@ export function createCollab(options: CollabOptions): Collab {
       if (!conn.alive) conn.terminate();
       else conn.ping();
     }
+    void checkSessions().catch((err) => logger.error("collab: session check failed", { err: String(err) }));
   }, limits.heartbeatMs);
   heartbeat.unref();
 
@@ -137,7 +151,13 @@ export function createCollab(options: CollabOptions): Collab {
   }
 
   async function admit(ws: WebSocket, admitted: AdmittedConnection): Promise<void> {
-    const conn = new Connection(ws, admitted.documentId, admitted.actor, admitted.canWrite, admitted.sessionId, logger, limits);
+    const canWrite = admitted.canWrite && !locked.has(admitted.documentId);
+    const conn = new Connection(ws, admitted.documentId, admitted.actor, canWrite, admitted.sessionId, logger, limits);
+    const mine = open((c) => c.documentId === conn.documentId && c.actor.id === conn.actor.id);
+    if (mine.length >= limits.maxConnectionsPerPerson) {
+      conn.close(Close.tooManyConnections, `${mine.length} open`);
+      return;
+    }
     connections.add(conn);
     let room: Awaited<ReturnType<typeof rooms.acquire>> | null = null;
     ws.on("pong", () => (conn.alive = true));
@@ -216,13 +236,19 @@ export function createCollab(options: CollabOptions): Collab {
       conn.actor = fresh;
       const resource = documentResource(doc.doc);
       if (!can(conn.actor, "read", resource)) conn.close(Close.forbidden);
-      else conn.canWrite = can(conn.actor, "update", resource);
+      else conn.canWrite = can(conn.actor, "update", resource) && !locked.has(conn.documentId);
     }
   }
 
   const open = (test: (c: Connection) => boolean) => [...connections].filter((c) => !c.closed && test(c));
 
+  function lockWriters(documentId: string): void {
+    locked.add(documentId);
+    for (const conn of open((c) => c.documentId === documentId)) conn.canWrite = false;
+  }
+
   async function refreshPermissions(documentId: string): Promise<void> {
+    locked.delete(documentId);
     await recheck(open((c) => c.documentId === documentId));
   }
 
@@ -232,6 +258,15 @@ export function createCollab(options: CollabOptions): Collab {
 
   function endSession(sessionId: string): void {
     for (const conn of open((c) => c.sessionId === sessionId)) conn.close(Close.signedOut);
+  }
+
+  async function checkSessions(): Promise<void> {
+    const ids = [...new Set(open(() => true).map((c) => c.sessionId))];
+    if (!ids.length) return;
+    const rows = await db.select({ id: sessions.id, expiresAt: sessions.expiresAt }).from(sessions).where(inArray(sessions.id, ids));
+    const now = Date.now();
+    const live = new Set(rows.filter((r) => r.expiresAt.getTime() > now).map((r) => r.id));
+    for (const conn of open((c) => !live.has(c.sessionId))) conn.close(Close.sessionExpired);
   }
 
   function close(): Promise<void> {
@@ -256,11 +291,19 @@ export function createCollab(options: CollabOptions): Collab {
     handleUpgrade,
     changeDocument,
     documentState,
+    lockWriters,
     refreshPermissions,
     refreshUser,
     endSession,
+    checkSessions,
     flushAll: () => log.flush(),
     close,
-    stats: () => ({ rooms: rooms.all().length, connections: connections.size, pendingUpdates: log.pending }),
+    stats: () => ({
+      rooms: rooms.all().length,
+      connections: connections.size,
+      pendingUpdates: log.pending,
+      // Parked structs waiting for missing dependencies, over every room (bounded per connection).
+      pendingBytes: rooms.all().reduce((n, room) => n + (room.state === "open" ? pendingBytes(room.doc) : 0), 0),
+    }),
   };
 }

@@ -8,6 +8,7 @@ import type { Actor } from "../policies/index.js";
 import { awarenessUser, type AwarenessUser } from "./awarenessStamp.js";
 import type { UpdateOrigin } from "./extension.js";
 import { Close, type CloseReason, type CollabLimits } from "./limits.js";
+import { encodeAccess } from "../../shared/collab.js";
 
 let nextId = 1;
 
@@ -25,6 +26,13 @@ export class Connection {
   /** Set by the heartbeat; a socket that misses a pong is dead. */
   alive = true;
   closed = false;
+  /** Frames the room has handled from this socket; the "saved" notice names one of these. */
+  framesHandled = 0;
+  /** Bytes of not-yet-integrable updates this connection has caused in its room's doc. */
+  pendingBytes = 0;
+  /** The highest frame a "saved" notice is owed for, and whether one is on its way. */
+  ackWanted = 0;
+  acking = false;
   private backlogBytes = 0;
   private onClosed: (() => void) | null = null;
 
@@ -33,7 +41,7 @@ export class Connection {
     readonly documentId: string,
     public actor: Actor,
     /** Whether updates from this connection are applied; re-checked when the document's status changes. */
-    public canWrite: boolean,
+    private writable: boolean,
     /** The session the socket was opened with. */
     readonly sessionId: string,
     private readonly logger: Logger,
@@ -41,6 +49,18 @@ export class Connection {
   ) {
     this.origin = { userId: actor.id, source: "connection" };
     this.user = awarenessUser(actor);
+  }
+
+  /** Whether updates from this connection are applied; re-checked when the document's status changes. */
+  get canWrite(): boolean {
+    return this.writable;
+  }
+
+  /** Changes write access, telling the client at once so its editor locks or unlocks before the next keystroke. */
+  set canWrite(writable: boolean) {
+    if (writable === this.writable) return;
+    this.writable = writable;
+    this.send(encodeAccess(writable));
   }
 
   /** Runs `fn` once when this connection goes away, whoever closed it. */

@@ -20,7 +20,8 @@ import {
 } from "./protocol.js";
 import { RoomAwareness } from "./RoomAwareness.js";
 import type { RoomServices } from "./RoomRegistry.js";
-import { decodeUpdateSafely, holdsNothingNew } from "./updateCheck.js";
+import { decodeUpdateSafely, holdsNothingNew, newStructRanges, pendingBytes, touchesRanges } from "./updateCheck.js";
+import { encodeAccess, encodeSaved } from "../../shared/collab.js";
 
 /** The reason text of the y-protocols auth message sent for a refused update. */
 export const PERMISSION_DENIED = "permission denied";
@@ -39,6 +40,7 @@ export class Room {
   /** While the doc reloads after a bad update, messages wait here in order. */
   private paused: (() => void)[] | null = null;
 
+
   constructor(
     readonly documentId: string,
     readonly schoolId: string,
@@ -46,7 +48,7 @@ export class Room {
     private readonly services: RoomServices,
   ) {
     this.context = this.attach(doc);
-    this.presence = new RoomAwareness((m) => this.broadcast(m), services.limits.maxAwarenessClients);
+    this.presence = new RoomAwareness((m) => this.broadcast(m), services.limits);
   }
 
   get doc(): Y.Doc {
@@ -63,6 +65,7 @@ export class Room {
       if (conn.closed) return;
       this.connections.add(conn);
       conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+      conn.send(encodeAccess(conn.canWrite));
       const present = this.presence.snapshot();
       if (present) conn.send(present);
       for (const frame of conn.takeBacklog()) this.receive(conn, frame);
@@ -79,13 +82,14 @@ export class Room {
   receive(conn: Connection, data: Uint8Array): void {
     this.whenRunning(() => {
       if (conn.closed) return;
+      conn.framesHandled++;
       let message: ClientMessage;
       try {
         message = decodeClientMessage(data);
         this.dispatch(conn, message);
       } catch (err) {
         if (err instanceof ProtocolError) {
-          conn.close(err.kind === "unsupported" ? Close.unsupported : Close.malformed, err.message);
+          conn.close(err.kind === "unsupported" ? Close.unsupported : err.kind === "tooLarge" ? Close.presenceTooLarge : Close.malformed, err.message);
           return;
         }
         // Never let one message take the process down; close only its sender.
@@ -165,23 +169,81 @@ export class Room {
     if (!conn.canWrite) {
       // A read-only client's sync step 2 usually holds nothing new; only real edits are refused.
       if (holdsNothingNew(this.doc, decoded)) return;
-      this.logger.info("collab: refused update from read-only connection", conn.describe());
-      conn.send(encodePermissionDenied(PERMISSION_DENIED));
+      this.services.refused.note(this.documentId, newStructRanges(this.doc, decoded));
+      this.refuse(conn, "collab: refused update from read-only connection");
       return;
     }
+    if (touchesRanges(decoded, this.services.refused.of(this.documentId))) {
+      this.refuse(conn, "collab: refused an edit made while the document was read-only");
+      return;
+    }
+    const pendingBefore = pendingBytes(this.doc);
     const failure = this.applyCaptured(
       () => Y.applyUpdate(this.doc, update, conn.origin),
       // Integrated in full means the throw came from a doc observer (an extension), not from
       // the update: keep it, as every other copy of the doc will hold it too.
       () => holdsNothingNew(this.doc, decoded),
     );
-    if (failure === null) return;
-    if (failure.kept) {
-      this.logger.error("collab: a document observer threw while applying an update", conn.describe({ err: failure.error }));
+    if (failure && !failure.kept) {
+      conn.close(Close.rejectedUpdate, failure.error);
+      void this.reload();
       return;
     }
-    conn.close(Close.rejectedUpdate, failure.error);
-    void this.reload();
+    if (failure) this.logger.error("collab: a document observer threw while applying an update", conn.describe({ err: failure.error }));
+    if (this.trackPending(conn, pendingBefore)) this.acknowledge(conn);
+  }
+
+  /** Sends the refusal (a stock provider logs it), then closes so the client resyncs read-only. */
+  private refuse(conn: Connection, message: string): void {
+    this.logger.info(message, conn.describe());
+    conn.send(encodePermissionDenied(PERMISSION_DENIED));
+    conn.close(Close.readOnly);
+  }
+
+  /**
+   * Yjs parks structs whose dependencies it lacks and re-merges them on every later update, in
+   * memory and never stored. Attributes growth to the sender; past the cap the sender is closed
+   * (it resyncs) and the doc is rebuilt from the log to drop what was parked. Returns whether
+   * the sender's changes are all integrated (so stored once the log catches up).
+   */
+  private trackPending(conn: Connection, before: number): boolean {
+    const after = pendingBytes(this.doc);
+    if (after === 0) {
+      for (const other of this.connections) {
+        if (other.pendingBytes === 0) continue;
+        other.pendingBytes = 0;
+        if (other !== conn) this.acknowledge(other);
+      }
+      return true;
+    }
+    if (after > before) conn.pendingBytes += after - before;
+    if (conn.pendingBytes > this.services.limits.maxPendingBytes) {
+      conn.close(Close.missingDependencies, `${conn.pendingBytes} bytes waiting for missing dependencies`);
+      void this.reload();
+      return false;
+    }
+    // Owed once the gap closes (trackPending acknowledges then).
+    conn.ackWanted = conn.framesHandled;
+    return conn.pendingBytes === 0;
+  }
+
+  /**
+   * Tells the client, once the update log has stored everything appended so far, that every
+   * frame it sent up to now is handled and stored. One notice in flight per connection; frames
+   * handled meanwhile are covered by the next.
+   */
+  private acknowledge(conn: Connection): void {
+    conn.ackWanted = Math.max(conn.ackWanted, conn.framesHandled);
+    if (conn.acking || conn.closed || conn.pendingBytes > 0) return;
+    conn.acking = true;
+    const frame = conn.ackWanted;
+    void this.services.log.whenStored().then((stored) => {
+      conn.acking = false;
+      // Given up at shutdown: never claim it is saved.
+      if (!stored || conn.closed) return;
+      conn.send(encodeSaved(frame));
+      if (conn.ackWanted > frame) this.acknowledge(conn);
+    });
   }
 
   /**
@@ -259,6 +321,12 @@ export class Room {
       this.context = this.attach(doc);
       old.destroy();
       await this.services.runHook("onLoad", this.context);
+      // Ask every client again for what the room lacks: what was dropped with the old doc
+      // (parked structs, a half-applied update) comes back from whoever holds it.
+      for (const conn of this.connections) {
+        conn.pendingBytes = 0;
+        conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+      }
     } catch (err) {
       this.logger.error("collab: room reload failed", { documentId: this.documentId, err: String(err) });
       this.closeAll(Close.tryAgainLater);

@@ -6,6 +6,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import * as Y from "yjs";
 import { stampAwarenessUpdate } from "./awarenessStamp.js";
 import type { Connection } from "./Connection.js";
+import type { CollabLimits } from "./limits.js";
 import { encodeAwareness } from "./protocol.js";
 
 /** Presence for one room. */
@@ -16,15 +17,20 @@ export class RoomAwareness {
   /** Client ids changed since the last broadcast. */
   private readonly changed = new Set<number>();
   private flush: NodeJS.Immediate | null = null;
+  /** Each state's size in bytes (its stamped JSON), and their sum: the room's presence is capped. */
+  private readonly sizes = new Map<number, number>();
+  private totalBytes = 0;
 
   constructor(
     private readonly broadcast: (message: Uint8Array) => void,
-    private readonly maxClientsPerConnection: number,
+    private readonly limits: Pick<CollabLimits, "maxAwarenessClients" | "maxAwarenessStateBytes" | "maxRoomAwarenessStates" | "maxRoomAwarenessBytes">,
   ) {
     // The server has no cursor of its own.
     this.awareness.setLocalState(null);
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
       for (const id of [...added!, ...updated!, ...removed!]) this.changed.add(id);
+      // Removed by the client, by its connection leaving, or timed out: its bytes are free again.
+      for (const id of removed!) this.setSize(id, 0);
       // Coalesce what arrives in one turn of the event loop: when n providers renew their
       // state together (every 15 s), that is n sends instead of n * n.
       this.flush ??= setImmediate(() => this.broadcastChanged());
@@ -41,12 +47,32 @@ export class RoomAwareness {
 
   /** Applies a client's awareness update, stamped with its session user. Throws ProtocolError if malformed. */
   receive(conn: Connection, update: Uint8Array): void {
-    const stamped = stampAwarenessUpdate(update, conn.user, (clientId) => this.mayUse(conn, clientId));
-    for (const clientId of stamped.clients) {
+    // Ids and bytes taken earlier in this same message count against the caps too.
+    const fresh = new Set<number>();
+    let extraStates = 0;
+    let extraBytes = 0;
+    const stamped = stampAwarenessUpdate(
+      update,
+      conn.user,
+      (clientId, bytes) => {
+        if (!this.mayUse(conn, clientId, fresh)) return false;
+        const known = this.sizes.has(clientId);
+        if (!known && this.sizes.size + extraStates >= this.limits.maxRoomAwarenessStates) return false;
+        const grows = bytes - (this.sizes.get(clientId) ?? 0);
+        if (this.totalBytes + extraBytes + grows > this.limits.maxRoomAwarenessBytes) return false;
+        if (this.owners.get(clientId) !== conn) fresh.add(clientId);
+        if (!known) extraStates++;
+        extraBytes += grows;
+        return true;
+      },
+      this.limits.maxAwarenessStateBytes,
+    );
+    stamped.clients.forEach((clientId, i) => {
       this.owners.get(clientId)?.awarenessClients.delete(clientId);
       this.owners.set(clientId, conn);
       conn.awarenessClients.add(clientId);
-    }
+      this.setSize(clientId, stamped.sizes[i]!);
+    });
     if (stamped.clients.length) applyAwarenessUpdate(this.awareness, stamped.update, conn);
   }
 
@@ -76,10 +102,16 @@ export class RoomAwareness {
    * earlier connection of the same user (a reconnect racing the old socket's timeout), but
    * never for someone else's.
    */
-  private mayUse(conn: Connection, clientId: number): boolean {
+  private mayUse(conn: Connection, clientId: number, fresh: ReadonlySet<number>): boolean {
     const owner = this.owners.get(clientId);
-    if (owner === conn) return true;
+    if (owner === conn || fresh.has(clientId)) return true;
     if (owner && owner.user.id !== conn.user.id) return false;
-    return conn.awarenessClients.size < this.maxClientsPerConnection;
+    return conn.awarenessClients.size + fresh.size < this.limits.maxAwarenessClients;
+  }
+
+  private setSize(clientId: number, bytes: number): void {
+    this.totalBytes += bytes - (this.sizes.get(clientId) ?? 0);
+    if (bytes > 0) this.sizes.set(clientId, bytes);
+    else this.sizes.delete(clientId);
   }
 }

@@ -11,6 +11,7 @@ import { applyAll, readRows } from "./documentStore.js";
 import type { CollabExtension, RoomContext } from "./extension.js";
 import type { CollabLimits } from "./limits.js";
 import { Room } from "./Room.js";
+import type { RefusedEdits } from "./RefusedEdits.js";
 import type { UpdateLog } from "./UpdateLog.js";
 
 /** What a room needs from the server around it. */
@@ -20,6 +21,8 @@ export interface RoomServices {
   logger: Logger;
   limits: CollabLimits;
   extensions: readonly CollabExtension[];
+  /** What read-only connections tried to write, per document; outlives the room. */
+  refused: RefusedEdits;
   /** Runs an extension lifecycle hook on every extension, logging (not throwing) failures. */
   runHook(hook: "onLoad" | "onUnload", room: RoomContext): Promise<void>;
 }

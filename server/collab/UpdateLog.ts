@@ -38,6 +38,8 @@ export class UpdateLog {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private giveUpAt = Infinity;
+  /** Updates given up on at shutdown: counted, because storedSeq moves past them all the same. */
+  private unstored = 0;
   /** Rows and INSERT batches stored so far (benchmarks and diagnostics). */
   readonly totals = { rows: 0, batches: 0 };
   private readonly flushDelayMs: number;
@@ -69,6 +71,16 @@ export class UpdateLog {
     return done;
   }
 
+  /**
+   * Resolves once everything appended before the call is stored, without hurrying the group
+   * commit (unlike flush): true when it all reached the database, false when some was given up.
+   */
+  whenStored(): Promise<boolean> {
+    if (this.storedSeq >= this.seq) return Promise.resolve(this.unstored === 0);
+    const seq = this.seq;
+    return new Promise<void>((resolve) => this.waiters.push({ seq, resolve })).then(() => this.unstored === 0);
+  }
+
   /** Updates of one document not yet known to be stored (queued or in flight). */
   pendingFor(documentId: string): Uint8Array[] {
     return [...this.inflight, ...this.queue].filter((e) => e.documentId === documentId).map((e) => e.update);
@@ -86,7 +98,7 @@ export class UpdateLog {
   async close(timeoutMs = 10_000): Promise<number> {
     this.giveUpAt = Date.now() + timeoutMs;
     await this.flush();
-    return this.pending;
+    return this.pending + this.unstored;
   }
 
   private schedule(delayMs: number): void {
@@ -156,7 +168,9 @@ export class UpdateLog {
           continue;
         }
         if (Date.now() >= this.giveUpAt) {
-          this.logger.error("collab: gave up storing updates at shutdown", { updates: batch.length, err: String(err) });
+          const lost = remaining.reduce((n, entries) => n + entries.length, 0);
+          this.unstored += lost;
+          this.logger.error("collab: gave up storing updates at shutdown", { updates: lost, err: String(err) });
           return false;
         }
         const waitMs = Math.min(100 * 2 ** attempt, 5000);

@@ -32,13 +32,16 @@ export function awarenessUser(user: { id: string; name: string }): AwarenessUser
 
 /**
  * Rewrites an awareness update so every state carries `user`, dropping entries for client ids
- * the sender may not speak for. Returns the new update and the client ids it kept.
+ * the sender may not speak for. `mayUse` is asked per entry, in order, with the state's size,
+ * so a cap counts the ids inside one message too. A state past `maxStateBytes` is refused
+ * whole (ProtocolError "tooLarge"). Returns the new update, the client ids kept and their sizes.
  */
 export function stampAwarenessUpdate(
   update: Uint8Array,
   user: AwarenessUser,
-  mayUse: (clientId: number) => boolean,
-): { update: Uint8Array; clients: number[] } {
+  mayUse: (clientId: number, bytes: number) => boolean,
+  maxStateBytes = Infinity,
+): { update: Uint8Array; clients: number[]; sizes: number[] } {
   const decoder = decoding.createDecoder(update);
   const encoder = encoding.createEncoder();
   const kept: { clientId: number; clock: number; state: string }[] = [];
@@ -47,11 +50,14 @@ export function stampAwarenessUpdate(
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
-      const state = JSON.parse(decoding.readVarString(decoder)) as unknown;
-      if (!mayUse(clientId)) continue;
-      kept.push({ clientId, clock, state: JSON.stringify(stamp(state, user)) });
+      const json = decoding.readVarString(decoder);
+      if (json.length > maxStateBytes) throw new ProtocolError("tooLarge", "presence state too large");
+      // Parsed only once allowed: a flood of ids costs a read each, not a JSON.parse each.
+      if (!mayUse(clientId, json.length)) continue;
+      kept.push({ clientId, clock, state: JSON.stringify(stamp(JSON.parse(json) as unknown, user)) });
     }
-  } catch {
+  } catch (err) {
+    if (err instanceof ProtocolError) throw err;
     throw new ProtocolError("malformed", "awareness update could not be decoded");
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError("malformed", "trailing bytes after awareness update");
@@ -61,7 +67,7 @@ export function stampAwarenessUpdate(
     encoding.writeVarUint(encoder, entry.clock);
     encoding.writeVarString(encoder, entry.state);
   }
-  return { update: encoding.toUint8Array(encoder), clients: kept.map((e) => e.clientId) };
+  return { update: encoding.toUint8Array(encoder), clients: kept.map((e) => e.clientId), sizes: kept.map((e) => e.state.length) };
 }
 
 function stamp(state: unknown, user: AwarenessUser): unknown {

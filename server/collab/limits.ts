@@ -1,3 +1,5 @@
+import { CloseCode } from "../../shared/collab.js";
+
 /**
  * What the room server tolerates, and the close codes it answers with when a connection goes
  * past it. Codes 4400-4499 tell a stock y-websocket provider not to reconnect (the same
@@ -19,15 +21,32 @@ export const Close = {
   /** The message failed to decode (not y-websocket, truncated, or a garbled update). */
   malformed: { code: 4400, reason: "malformed message" },
   /** The session this socket was opened with ended (sign-out). */
-  signedOut: { code: 4401, reason: "signed out" },
+  signedOut: { code: CloseCode.signedOut, reason: "signed out" },
+  /** The session this socket was opened with expired (or was removed) while connected. */
+  sessionExpired: { code: CloseCode.signedOut, reason: "session expired" },
   /** Read access was withdrawn while connected. */
-  forbidden: { code: 4403, reason: "permission withdrawn" },
+  forbidden: { code: CloseCode.forbidden, reason: "permission withdrawn" },
   /** The document was deleted while connected. */
-  gone: { code: 4404, reason: "document not found" },
+  gone: { code: CloseCode.gone, reason: "document not found" },
+  /** A presence state past the per-state size cap. */
+  presenceTooLarge: { code: 4413, reason: "presence state too large" },
+  /**
+   * An edit arrived on a read-only connection. The client must drop its unsaved local state and
+   * rejoin read-only: a provider that kept the refused structs would park every later edit
+   * behind them (they depend on what was refused), or push them once the document reopens.
+   */
+  readOnly: { code: CloseCode.readOnly, reason: "document is read-only; local changes were not saved" },
+  /** One person already has the maximum number of sockets open on this document. */
+  tooManyConnections: { code: CloseCode.tooManyConnections, reason: "too many connections to this document" },
   /** A message type this server does not speak. */
   unsupported: { code: 4415, reason: "unsupported message type" },
   /** An update that decoded but could not be applied to the document. */
   rejectedUpdate: { code: 4422, reason: "update could not be applied" },
+  /**
+   * The connection's updates depend on changes the server does not hold (a clock gap) past the
+   * cap. A transient code (4500-4599), so the provider reconnects and its sync step 2 fills the gap.
+   */
+  missingDependencies: { code: 4500, reason: "updates with missing dependencies; resync" },
 } as const;
 
 export type CloseReason = (typeof Close)[keyof typeof Close];
@@ -42,8 +61,18 @@ export interface CollabLimits {
   maxBufferedBytes: number;
   /** Awareness client ids one connection may speak for (a provider uses one). */
   maxAwarenessClients: number;
-  /** How often dead sockets are detected with a ping. */
+  /** How often dead sockets are detected with a ping (and sessions re-checked for expiry). */
   heartbeatMs: number;
+  /** Bytes of not-yet-integrable updates (missing dependencies) one connection may cause. */
+  maxPendingBytes: number;
+  /** Bytes of one presence state (its JSON), before stamping. */
+  maxAwarenessStateBytes: number;
+  /** Presence states one room holds at most; more are dropped, not relayed. */
+  maxRoomAwarenessStates: number;
+  /** Bytes of presence one room holds at most (what a newcomer receives in one frame). */
+  maxRoomAwarenessBytes: number;
+  /** Sockets one person may have open on one document (tabs and devices). */
+  maxConnectionsPerPerson: number;
 }
 
 /** The limits used unless a caller overrides them. */
@@ -54,5 +83,10 @@ export function defaultLimits(maxMessageBytes: number): CollabLimits {
     maxBufferedBytes: 64 * 1024 * 1024,
     maxAwarenessClients: 4,
     heartbeatMs: 30_000,
+    maxPendingBytes: 256 * 1024,
+    maxAwarenessStateBytes: 4 * 1024,
+    maxRoomAwarenessStates: 400,
+    maxRoomAwarenessBytes: 512 * 1024,
+    maxConnectionsPerPerson: 8,
   };
 }

@@ -22,7 +22,7 @@ export type ClientMessage =
 /** Why a message was refused; `kind` picks the close code (see limits.ts). */
 export class ProtocolError extends Error {
   constructor(
-    readonly kind: "malformed" | "unsupported",
+    readonly kind: "malformed" | "unsupported" | "tooLarge",
     message: string,
   ) {
     super(message);

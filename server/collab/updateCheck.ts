@@ -51,3 +51,33 @@ function rangeDeleted(doc: Y.Doc, client: number, clock: number, len: number): b
   }
   return true;
 }
+
+/** Per client id, the first clock of structs in the update that `doc` does not hold yet. */
+export function newStructRanges(doc: Y.Doc, decoded: Decoded): Map<number, number> {
+  const ranges = new Map<number, number>();
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Skip) continue;
+    const { client, clock } = struct.id;
+    const known = Y.getState(doc.store, client);
+    if (clock + struct.length <= known) continue;
+    const from = Math.max(clock, known);
+    ranges.set(client, Math.min(from, ranges.get(client) ?? from));
+  }
+  return ranges;
+}
+
+/** Whether the update carries a struct at or past a clock listed for its client id. */
+export function touchesRanges(decoded: Decoded, ranges: ReadonlyMap<number, number>): boolean {
+  if (ranges.size === 0) return false;
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Skip) continue;
+    const from = ranges.get(struct.id.client);
+    if (from !== undefined && struct.id.clock + struct.length > from) return true;
+  }
+  return false;
+}
+
+/** Bytes Yjs holds for updates it could not integrate yet (missing dependencies). */
+export function pendingBytes(doc: Y.Doc): number {
+  return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0);
+}

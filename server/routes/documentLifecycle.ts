@@ -40,11 +40,20 @@ export const documentLifecycleRoutes = new Hono<AppEnv>()
     const change = await parseBody(c, statusChangeSchema);
     const { actor, doc } = await requireDocument(c, id, "read");
     authorize(actor, transitionAbility(doc.status, change.status), documentResource(doc));
-    const { captureVersion, onDocumentStatusChanged } = c.var.deps.hooks;
+    const { captureVersion, onDocumentStatusChanged, lockWriters } = c.var.deps.hooks;
     if (change.status === "approved" && !captureVersion) {
       throw new HttpError(503, "unavailable", "Versions cannot be taken right now");
     }
-    const { versionId } = await changeDocumentStatus(c.var.deps.db, doc, change, actor.id, () => captureVersion!(doc.id));
+    const capture = () => {
+      // Open editors turn read-only before the version is taken, so no edit lands after the snapshot.
+      lockWriters?.(doc.id);
+      return captureVersion!(doc.id);
+    };
+    const { versionId } = await changeDocumentStatus(c.var.deps.db, doc, change, actor.id, capture).catch(async (err: unknown) => {
+      // A failed approval lifts the lock: the re-check finds the document as it still is.
+      await onDocumentStatusChanged?.(doc.id);
+      throw err;
+    });
     await onDocumentStatusChanged?.(doc.id);
     await audit(c, change.status === "approved" ? "document.approved" : "document.status_changed", { from: doc.status, ...change, versionId }, actor.id, { type: "document", id: doc.id });
     c.var.deps.events.publish({ type: "status", documentId: doc.id, subjectId: change.status });

@@ -5,6 +5,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { CollabSession } from "../../client/src/editor/CollabSession.js";
 import { eventually } from "../support.js";
 
 /** A ws WebSocket class that sends a session cookie, as a browser would on the upgrade. */
@@ -124,4 +125,23 @@ export function roundTrip(client: Client): Promise<void> {
     syncProtocol.writeSyncStep1(encoder, client.doc);
     ws.send(encoding.toUint8Array(encoder));
   });
+}
+
+/** The editor's own session (client/src/editor/CollabSession.ts) over `ws`, signed in by cookie. */
+export function connectSession(httpUrl: string, documentId: string, cookie: string | null): CollabSession {
+  return new CollabSession(collabUrl(httpUrl), documentId, {
+    WebSocketPolyfill: cookieWebSocket(cookie) as unknown as typeof globalThis.WebSocket,
+    maxBackoffTime: 300,
+  });
+}
+
+/** Waits until a session has synced and the server has said whether it may write. */
+export function sessionReady(session: CollabSession, writable?: boolean, timeout = 5000): Promise<void> {
+  return eventually(
+    () => {
+      if (!session.state.synced) throw new Error("not synced yet");
+      if (writable !== undefined && session.state.writable !== writable) throw new Error(`writable is ${session.state.writable}`);
+    },
+    { timeout },
+  );
 }

@@ -10,6 +10,9 @@ import { PlanEditor } from "./PlanEditor.js";
 import { useCollabDocument } from "./useCollabDocument.js";
 import "./editor.css";
 
+// Shown for the moment between the server locking the document and the page re-reading why.
+const LOCKED_NOW = "This document has just become read-only.";
+
 export interface DocumentEditorProps {
   documentId: string;
   /** The document and abilities the page already loaded; read again only when the server refuses an edit. */
@@ -30,7 +33,7 @@ export default function DocumentEditor({ documentId, initial }: DocumentEditorPr
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => load(initial), [load]);
 
-  // The server refused an edit: the document was approved, or this person's role changed.
+  // The server refused an edit or changed our access: the document was approved or reopened, or a role changed.
   const { collab, connection } = useCollabDocument(documentId, () => load());
 
   if (error) return <div className="pe-message" role="alert">{error}</div>;
@@ -43,7 +46,7 @@ export default function DocumentEditor({ documentId, initial }: DocumentEditorPr
       framework={framework}
       me={data.me}
       people={data.people}
-      readOnlyReason={connection.ended ?? readOnlyReason(data)}
+      readOnlyReason={connection.ended ?? (connection.writable === false ? (readOnlyReason(data) ?? LOCKED_NOW) : readOnlyReason(data))}
     />
   );
 }

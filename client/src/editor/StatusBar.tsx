@@ -12,7 +12,7 @@ const initials = (name: string) =>
 
 /** Online or offline, and saved or not; read out politely to screen readers when it changes. */
 export function ConnectionStatus({ connection, readOnly }: { connection: ConnectionState; readOnly: boolean }) {
-  const { status, synced, unsaved, ended } = connection;
+  const { status, synced, unsaved, ended, discarded } = connection;
   let state: string;
   let detail: string;
   if (ended) {
@@ -20,7 +20,8 @@ export function ConnectionStatus({ connection, readOnly }: { connection: Connect
     detail = unsaved > 0 ? `${ended} ${unsaved} ${unsaved === 1 ? "edit was" : "edits were"} not saved.` : ended;
   } else if (status === "connected" && synced) {
     state = "online";
-    detail = readOnly ? "Up to date" : unsaved > 0 ? "Saving…" : "Saved";
+    if (readOnly) detail = discarded > 0 ? `Up to date. ${discarded} ${discarded === 1 ? "edit" : "edits"} made after the document became read-only ${discarded === 1 ? "was" : "were"} not saved.` : "Up to date";
+    else detail = unsaved > 0 ? "Saving…" : "Saved";
   } else if (status === "disconnected") {
     state = "offline";
     detail = unsaved > 0 ? `${unsaved} unsaved ${unsaved === 1 ? "edit" : "edits"} kept on this page; they sync when you reconnect` : "Reconnecting when the network returns";
