@@ -5,7 +5,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { csrfMiddleware, sessionMiddleware } from "./auth/middleware.js";
 import type { AppDeps, AppEnv } from "./http/context.js";
-import { errorBody, HttpError, PermissionDenied, respondError } from "./http/errors.js";
+import { badInputFromDatabase, errorBody, HttpError, PermissionDenied, respondError } from "./http/errors.js";
 import { audit } from "./commands/auditLogger.js";
 import { authRoutes } from "./routes/auth.js";
 import { commentRoutes } from "./routes/comments.js";
@@ -69,6 +69,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
       await audit(c, "permission.denied", { method: c.req.method, path: c.req.path });
     }
     if (err instanceof HttpError) return respondError(c, err);
+    const badInput = badInputFromDatabase(err);
+    if (badInput) {
+      deps.logger.warn("input refused by the database", { path: c.req.path, method: c.req.method, err: String(err) });
+      return respondError(c, badInput);
+    }
     deps.logger.error("unhandled error", { path: c.req.path, method: c.req.method, err: err.stack ?? String(err) });
     return c.json(errorBody("internal", "Something went wrong on our side. It has been logged."), 500);
   });

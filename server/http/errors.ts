@@ -31,3 +31,18 @@ export function validationError(error: z.ZodError): HttpError {
 export function respondError(c: Context, err: HttpError) {
   return c.json(errorBody(err.code, err.message, err.details), err.status);
 }
+
+/**
+ * A database refusal caused by the input's value (SQLSTATE class 22: an out-of-range number,
+ * an impossible date, a NUL) as a 400. Edge schemas should catch these first; this keeps a
+ * forgotten field from ever surfacing as a 500.
+ */
+export function badInputFromDatabase(err: unknown): HttpError | null {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^22[0-9A-Z]{3}$/.test(code)) {
+      return new HttpError(400, "invalid_request", "A value in the request is not one the server can store (check dates, numbers and text)");
+    }
+  }
+  return null;
+}

@@ -13,16 +13,17 @@ import { versionBlocks } from "../documents/versionCapture.js";
 import { insertFindingAction } from "../findings/actionInserter.js";
 import type { AppEnv } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
+import { idSchema, isoDateSchema, textSchema } from "../http/schemas.js";
 import { parseBody, uuidParam } from "../http/validate.js";
 import { requireSchoolMembers } from "../schools/schoolMembers.js";
 
 const PLAN_KINDS = new Set(["single_plan", "adp", "action_plan"]);
 
 const turnIntoActionSchema = z.object({
-  planId: z.string().uuid(),
-  owners: z.array(z.string().uuid()).min(1, "Choose who owns the action").max(20),
-  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2027-02-12"),
-  text: z.string().trim().min(1).max(1000).optional(),
+  planId: idSchema,
+  owners: z.array(idSchema).min(1, "Choose who owns the action").max(20),
+  due: isoDateSchema,
+  text: textSchema(1000).trim().min(1).optional(),
 });
 
 /**

@@ -7,35 +7,36 @@ import { audit } from "../commands/auditLogger.js";
 import { auditLog, schoolCheckins, tiers, users } from "../db/schema/index.js";
 import type { AppEnv } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
-import { parseBody, parseQuery, uuidParam } from "../http/validate.js";
+import { intString, isoDateSchema, queryTextSchema, textSchema } from "../http/schemas.js";
+import { parseBody, parseParam, parseQuery, uuidParam } from "../http/validate.js";
 import { authorize, can } from "../policies/index.js";
 import { presentTier } from "../presenters/school.js";
 import { loadSchoolsWithTier, loadTierHistory } from "../schools/loadSchools.js";
 import { CHECKIN_KINDS, describeCadence, nextCheckins } from "../schools/supportCadence.js";
 
 const tierSchema = z.object({
-  name: z.string().trim().min(1).max(60),
-  description: z.string().trim().max(500).default(""),
+  name: textSchema(60).trim().min(1),
+  description: textSchema(500).trim().default(""),
   ceoOneToOneWeeks: z.number().int().min(1).max(52),
   healthChecksPerYear: z.number().int().min(1).max(12),
 });
 
 const checkinSchema = z.object({
   kind: z.enum(CHECKIN_KINDS),
-  heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-11-20"),
-  notes: z.string().max(5000).default(""),
+  heldOn: isoDateSchema,
+  notes: textSchema(5000).default(""),
 });
 
 const auditQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  action: z.string().max(60).optional(),
+  action: queryTextSchema.max(60).optional(),
 });
 
 export const supportRoutes = new Hono<AppEnv>()
   .put("/tiers/:level", async (c) => {
     const actor = requireActor(c);
-    const level = Number(c.req.param("level"));
+    const level = parseParam(c, "level", intString({ min: 1, max: 20 }));
     const body = await parseBody(c, tierSchema);
     authorize(actor, "editTierScheme", { type: "trust" });
     const [row] = await c.var.deps.db.update(tiers).set(body).where(eq(tiers.level, level)).returning();
