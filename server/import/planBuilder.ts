@@ -8,7 +8,7 @@ import type { ImportBlock, ImportResult, ImportWarning } from "../../shared/impo
 import { ownerMatcher, type Person } from "./ownerMatcher.js";
 import { readRag } from "./ragCells.js";
 import { layoutOf, type ColumnRole, type TableLayout } from "./tableColumns.js";
-import { readUkDate } from "./ukDates.js";
+import { readUkDate, type TermCalendar } from "./ukDates.js";
 import type { BodyItem } from "./wordBody.js";
 import type { GridCell, WordTable } from "./wordTables.js";
 
@@ -16,6 +16,8 @@ import type { GridCell, WordTable } from "./wordTables.js";
 export interface BuildOptions {
   academicYear: string;
   people: readonly Person[];
+  /** Where term names ("Autumn 2") get their dates. */
+  calendar?: TermCalendar;
 }
 
 const PRIORITY = /^priority\s*(?:\d+|[a-z]|[ivx]+)?\s*[:.)\-–—]\s*(.+)$/i;
@@ -151,7 +153,7 @@ export function buildPlan(body: BodyItem[], tables: WordTable[], options: BuildO
     }
     const due = value("due");
     if (due?.text) {
-      const date = readUkDate(due.text, options.academicYear);
+      const date = readUkDate(due.text, options.academicYear, options.calendar);
       if (!date) rowWarnings.push(`the deadline "${oneLine(due.text)}" is not a date or a term, so there is no due date`);
       else {
         attrs.due = date.due;

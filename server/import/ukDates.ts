@@ -4,7 +4,10 @@
  * A deadline that names a month or a term means its end; a range gives a start and a due date.
  */
 import type { Term } from "../../shared/enums.js";
-import { calendarYearOfTerm, englandHalfTerms } from "../../shared/englandTermDates.js";
+import { calendarYearOfTerm, englandHalfTerms, type HalfTermDates } from "../../shared/englandTermDates.js";
+
+/** The half terms of an academic year: the trust's calendar where it has one, else England's conventional dates. */
+export type TermCalendar = (academicYear: string) => HalfTermDates[];
 
 /** What a date cell said: a due date, sometimes a start, and a note when the reading was not exact. */
 export interface ReadDate {
@@ -38,7 +41,7 @@ function fullYear(text: string): number {
 }
 
 /** One date-like phrase (no range): a day, a month, a term or a half term. `edge` says which end of a period. */
-function readOne(raw: string, academicYear: string, edge: "start" | "end"): { date: string; note: string | null } | null {
+function readOne(raw: string, academicYear: string, edge: "start" | "end", calendar: TermCalendar): { date: string; note: string | null } | null {
   const text = raw.trim().toLowerCase().replace(/[.,]+$/, "").replace(/\s+/g, " ");
   if (!text) return null;
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -69,11 +72,11 @@ function readOne(raw: string, academicYear: string, edge: "start" | "end"): { da
     const wantsStart = edge === "start" || /^(beginning|start) of /.test(text);
     return { date: isoOf(year, month, wantsStart ? 1 : lastDayOf(year, month))!, note: null };
   }
-  return readTerm(text, academicYear, edge);
+  return readTerm(text, academicYear, edge, calendar);
 }
 
 /** "Autumn 2", "end of Spring term", "Summer 2027", "Summer 1 2027", "spring half term". */
-function readTerm(text: string, academicYear: string, edge: "start" | "end"): { date: string; note: string | null } | null {
+function readTerm(text: string, academicYear: string, edge: "start" | "end", calendar: TermCalendar): { date: string; note: string | null } | null {
   const m = /^(?:(by|end of|by the end of|beginning of|start of|by the start of) (?:the )?)?(autumn|spring|summer)(?: term)?(?: ?(1|2|i|ii|one|two))?(?: (?:term|half[- ]?term))?(?: (\d{4}))?(?: term)?$/.exec(text);
   if (!m) return null;
   const term = m[2] as Term;
@@ -87,7 +90,8 @@ function readTerm(text: string, academicYear: string, edge: "start" | "end"): { 
     if (calendarYearOfTerm(academicYear, term) !== calendar) note = `${m[2]} ${calendar} is outside the academic year ${academicYear}`;
   }
   const wantsStart = /^(beginning|start|by the start) of/.test(m[1] ?? "") || (edge === "start" && !m[1]);
-  const halves = englandHalfTerms(year).filter((h) => h.key.startsWith(`${term}-`));
+  const known = calendar(year).filter((h) => h.key.startsWith(`${term}-`));
+  const halves = known.length === 2 ? known : englandHalfTerms(year).filter((h) => h.key.startsWith(`${term}-`));
   const period = half ? [halves[half - 1]!] : halves;
   return { date: wantsStart ? period[0]!.start : period[period.length - 1]!.end, note };
 }
@@ -96,22 +100,22 @@ function readTerm(text: string, academicYear: string, edge: "start" | "end"): { 
  * Reads a deadline cell. Returns null when nothing in it is a date or a term ("ongoing", "weekly"),
  * so the caller can warn rather than guess.
  */
-export function readUkDate(raw: string, academicYear: string): ReadDate | null {
+export function readUkDate(raw: string, academicYear: string, calendar: TermCalendar = englandHalfTerms): ReadDate | null {
   const text = raw.replace(/\s+/g, " ").trim();
   if (!text) return null;
-  const whole = readOne(text.replace(/^(by|due|before|deadline:?) /i, ""), academicYear, "end");
+  const whole = readOne(text.replace(/^(by|due|before|deadline:?) /i, ""), academicYear, "end", calendar);
   if (whole) return { due: whole.date, start: null, note: whole.note };
   // A range: "Sept 2026 - July 2027", "Autumn 1 to Spring 2", "from 1/9/26 until 18/12/26".
   const range = /^(?:from )?(.+?)\s*(?:-|–|—|to|until|till)\s*(.+)$/i.exec(text);
   if (range) {
-    const end = readOne(range[2]!, academicYear, "end");
-    const start = readOne(range[1]!, academicYear, "start");
+    const end = readOne(range[2]!, academicYear, "end", calendar);
+    const start = readOne(range[1]!, academicYear, "start", calendar);
     if (end && start && start.date <= end.date) return { due: end.date, start: start.date, note: end.note ?? start.note };
   }
   // A date inside other words: "Review by 18/12/2026 at SLT".
   const embedded = /(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9} \d{4}|(?:autumn|spring|summer)(?: term)? ?[12]?(?: \d{4})?)/i.exec(text);
   if (embedded && embedded[0] !== text) {
-    const found = readOne(embedded[0], academicYear, "end");
+    const found = readOne(embedded[0], academicYear, "end", calendar);
     if (found) return { due: found.date, start: null, note: `read "${embedded[0]}" from "${text}"` };
   }
   return null;

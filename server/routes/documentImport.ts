@@ -14,6 +14,7 @@ import { errorBody, HttpError, validationError } from "../http/errors.js";
 import { DocxRefused, sniffDocx } from "../import/docxPackage.js";
 import { runConversion } from "../import/runConversion.js";
 import { schoolRoster } from "../import/schoolRoster.js";
+import { loadCalendar } from "../calendar/calendarStore.js";
 import { requireActor } from "../auth/middleware.js";
 import { authorize } from "../policies/index.js";
 import { presentDocument } from "../presenters/document.js";
@@ -65,7 +66,9 @@ export const documentImportRoutes = new Hono<AppEnv>().post(
     let result: Awaited<ReturnType<typeof runConversion>>;
     try {
       sniffDocx(bytes);
-      result = await runConversion({ bytes, academicYear: input.academicYear, people: await schoolRoster(db, input.schoolId) });
+      const calendar = await loadCalendar(db, input.academicYear, input.schoolId);
+      const halfTerms = calendar.halfTerms.map((h) => ({ key: h.halfTerm, start: h.startsOn, end: h.endsOn }));
+      result = await runConversion({ bytes, academicYear: input.academicYear, people: await schoolRoster(db, input.schoolId), halfTerms });
     } catch (err) {
       if (err instanceof DocxRefused) throw new HttpError(REFUSAL_STATUS[err.code], err.code, err.message);
       throw err;

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportResult } from "../../shared/importPreview.js";
 import type { ActionPage } from "../../server/progress/apiTypes.js";
 import { runConversion } from "../../server/import/runConversion.js";
+import { saveHalfTerms } from "../../server/calendar/calendarStore.js";
+import { ENGLAND_2026_27 } from "../../shared/calendar/index.js";
 import { buildSchool, buildUser, TEST_PASSWORD } from "../factories.js";
 import { eventually, signIn, startTestServer } from "../support.js";
 import { FILLS, heading, packDocx, para, schoolPlanDocx, table } from "./schoolPlanDocx.js";
@@ -148,6 +150,15 @@ describe("importing a Word plan", () => {
     ]);
   });
 
+  it("resolves term names against the school's own calendar where the trust has one", async () => {
+    const own = ENGLAND_2026_27.map((h) => (h.halfTerm === "summer-2" ? { ...h, endsOn: "2027-07-16" } : h));
+    await saveHalfTerms(server.database.db, "2026/27", otherSchoolId, own, lead.id);
+    const res = await upload("trustLead", docx(plan), { preview: true, fields: fields({ schoolId: otherSchoolId }) });
+    const { blocks } = (await res.json()) as ImportResult;
+    expect(blocks.find((b) => b.text.startsWith("Attendance clinics for families"))!.attrs.due).toBe("2027-07-16");
+    expect(blocks.find((b) => b.text.startsWith("Weekly phonics assessments"))!.attrs.due).toBe("2026-12-18");
+  });
+
   it("refuses governors and other schools' leaders, and answers 404 for a school that does not exist", async () => {
     expect((await upload("governor", docx(plan), { preview: true })).status).toBe(403);
     expect((await upload("otherLeader", docx(plan), { preview: true })).status).toBe(403);
@@ -177,7 +188,8 @@ describe("importing a Word plan", () => {
     zip.remove("word/document.xml");
     await refuse(docx(await zip.generateAsync({ type: "uint8array" })), 415, "not_docx", /no word\/document\.xml/);
     await refuse(null, 400, "invalid_request", /choose a Word/);
-    await refuse(docx(new Uint8Array(21 * 1024 * 1024)), 413, "payload_too_large", /larger than 20 MB/);
+    await refuse(docx(new Uint8Array(20 * 1024 * 1024 + 200 * 1024)), 413, "payload_too_large", /larger than 20 MB/);
+    await refuse(docx(new Uint8Array(30 * 1024 * 1024)), 413, "payload_too_large", /too large|larger than 20 MB/);
     await refuse(docx(plan), 400, "invalid_request", /academicYear/, { fields: fields({ academicYear: "2026" }) });
     const json = await fetch(`${server.url}/api/documents/import?preview=1`, { method: "POST", headers: { cookie: cookie.lead!, "content-type": "application/json" }, body: "{}" });
     expect(json.status).toBe(415);
