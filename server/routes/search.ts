@@ -21,6 +21,6 @@ export const searchRoutes = new Hono<AppEnv>().get("/search", async (c) => {
   const q = parseQuery(c, searchQuerySchema);
   if (q.schoolId) authorize(actor, "read", { type: "school", id: q.schoolId });
   const schools = q.schoolId ? [q.schoolId] : readableSchools(actor);
-  const hits = schools === "all" || schools.length ? await search(c.var.deps.db, { q: q.q, schools, kind: q.kind, limit: q.limit }) : [];
-  return c.json({ q: q.q, hits } satisfies SearchResponse);
+  const found = schools === "all" || schools.length ? await search(c.var.deps.db, { q: q.q, schools, kind: q.kind, limit: q.limit }) : { hits: [], truncated: false };
+  return c.json({ q: q.q, ...found } satisfies SearchResponse);
 });

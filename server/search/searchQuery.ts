@@ -46,50 +46,71 @@ interface Row {
   school_id: string;
   school_name: string;
   snippet: string;
+  truncated: boolean;
 }
 
-/** Finds up to `limit` hits, best first; an empty result for words that are all stop words. */
-export async function search(db: Db, params: SearchParams): Promise<SearchHit[]> {
+/** What search() found: the best `limit` hits, and whether some kind of hit had more matches than were ranked. */
+export interface SearchResult {
+  hits: SearchHit[];
+  truncated: boolean;
+}
+
+/** Finds up to `limit` hits, best first; nothing for words that are all stop words. */
+export async function search(db: Db, params: SearchParams): Promise<SearchResult> {
+  const rows = rowsOf<Row>(await db.execute(searchSql(params)));
+  return { hits: rows.map(present), truncated: rows.some((r) => r.truncated) };
+}
+
+/**
+ * Matches ranked per kind of hit: a word in nearly every action would otherwise rank 30,000 rows
+ * for 20 shown. Past the cap the response says `truncated`, and the person narrows the search.
+ */
+export const RANKED_PER_KIND = 200;
+
+/** The one statement behind search(), exported so the bench can EXPLAIN it. */
+export function searchSql(params: SearchParams): SQL {
   const schoolFilter = (column: string): SQL =>
     params.schools === "all" ? sql`true` : sql`${sql.raw(column)} = any(${toUuidArray(params.schools)})`;
-  const kindFilter = params.kind ? sql`d.kind = ${params.kind}` : sql`true`;
-  // Each branch filters by school and kind through the document before ranking.
+  // Only a kind filter needs the block's document; without one, each branch reads its own table alone.
+  const byKind = (documentColumn: string): SQL =>
+    params.kind ? sql`exists (select 1 from documents kd where kd.id = ${sql.raw(documentColumn)} and kd.kind = ${params.kind})` : sql`true`;
+  const cap = RANKED_PER_KIND;
+  // Each branch filters by school and kind and stops at the cap before anything is ranked.
   const blockBranches = (Object.entries(BLOCK_BODIES) as [BlockType, (typeof BLOCK_BODIES)[BlockType]][]).map(
     ([type, { table, body }]) => sql`
       select 'block' as type, ${type}::text as block_type, b.document_id, b.block_id as ref_id, ${sql.raw(body)} as body,
         ts_rank(b.search, q.query) as rank, null::boolean as resolved, b.updated_at as at
-      from ${sql.raw(table)} b join documents d on d.id = b.document_id, q
-      where b.deleted_at is null and b.search @@ q.query and ${schoolFilter("b.school_id")} and ${kindFilter}`,
+      from (select b.* from ${sql.raw(table)} b, q
+        where b.deleted_at is null and b.search @@ q.query and ${schoolFilter("b.school_id")} and ${byKind("b.document_id")} limit ${cap}) b, q`,
   );
-  const query = sql`
+  return sql`
     with q as (select websearch_to_tsquery('english', ${params.q}) as query),
     hits as (
       select 'document' as type, null::text as block_type, d.id as document_id, null::text as ref_id, d.title as body,
         ts_rank(d.search, q.query) * 2 as rank, null::boolean as resolved, d.updated_at as at
-      from documents d, q
-      where d.search @@ q.query and ${schoolFilter("d.school_id")} and ${kindFilter}
+      from (select d.* from documents d, q
+        where d.search @@ q.query and ${schoolFilter("d.school_id")} and ${byKind("d.id")} limit ${cap}) d, q
       union all ${sql.join(blockBranches, sql` union all `)}
       union all
-      select * from (select distinct on (t.id) 'thread', null::text, t.document_id, t.id::text, m.body, m.rank, t.resolved_at is not null, m.at
+      select * from (select distinct on (m.thread_id) 'thread', null::text, m.document_id, m.thread_id::text, m.body, ts_rank(m.search, q.query), m.resolved, m.at
       from (
-        select c.thread_id, c.body, ts_rank(c.search, q.query) as rank, c.created_at as at
-        from comments c, q where c.deleted_at is null and c.search @@ q.query
+        (select c.thread_id, t.document_id, c.body, c.search, c.created_at as at, t.resolved_at is not null as resolved
+          from comments c join comment_threads t on t.id = c.thread_id join documents d on d.id = t.document_id, q
+          where c.deleted_at is null and c.search @@ q.query and ${schoolFilter("d.school_id")} and ${byKind("d.id")} limit ${cap})
         union all
-        select ct.id, ct.quote, ts_rank(ct.search, q.query), ct.created_at from comment_threads ct, q where ct.search @@ q.query
-      ) m
-      join comment_threads t on t.id = m.thread_id
-      join documents d on d.id = t.document_id
-      where ${schoolFilter("d.school_id")} and ${kindFilter}
-      order by t.id, m.rank desc) threads
+        (select t.id, t.document_id, t.quote, t.search, t.created_at, t.resolved_at is not null
+          from comment_threads t join documents d on d.id = t.document_id, q
+          where t.search @@ q.query and ${schoolFilter("d.school_id")} and ${byKind("d.id")} limit ${cap})
+      ) m, q
+      order by m.thread_id, ts_rank(m.search, q.query) desc) threads
     ),
     top as (select * from hits order by rank desc, at desc limit ${params.limit})
     select top.type, top.block_type, top.document_id, top.ref_id, top.rank, top.resolved,
       d.title, d.kind, d.school_id, s.name as school_name,
-      ts_headline('english', top.body, q.query, ${HEADLINE}) as snippet
+      ts_headline('english', top.body, q.query, ${HEADLINE}) as snippet,
+      (select coalesce(max(n), 0) from (select count(*) as n from hits group by type, block_type) k) >= ${cap} as truncated
     from top join documents d on d.id = top.document_id join schools s on s.id = d.school_id, q
     order by top.rank desc, top.at desc`;
-  const rows = rowsOf<Row>(await db.execute(query));
-  return rows.map(present);
 }
 
 function toUuidArray(ids: readonly string[]): SQL {

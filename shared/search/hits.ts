@@ -28,6 +28,8 @@ export type SearchHit =
 export interface SearchResponse {
   q: string;
   hits: SearchHit[];
+  /** Some kind of hit had more matches than the server ranks: a narrower search finds the best of them. */
+  truncated: boolean;
 }
 
 /** Splits a snippet into plain and highlighted parts, for rendering with <mark>. */

@@ -102,6 +102,20 @@ describe("search", () => {
     expect(thread!.snippet).toContain(`${HIT_START}phonics${HIT_END}`);
   });
 
+  it("says when some kind of hit had more matches than the server ranks", async () => {
+    const res = await get("governor", "q=phonics");
+    expect(((await res.json()) as SearchResponse).truncated).toBe(false);
+    const many = Array.from({ length: 201 }, (_, i) => block("action", id(), `Weekly tutoring session ${i + 1}`));
+    await appendNodes(server, planB, many, null);
+    await eventually(async () => {
+      const body = (await (await get("trust_lead", "q=tutoring")).json()) as SearchResponse;
+      expect(body.hits).toHaveLength(20);
+      expect(body.truncated).toBe(true);
+    }, { timeout: 15_000 });
+    // The governor of the other school matches none of them, so nothing of theirs was cut short.
+    expect(((await (await get("governor", "q=tutoring")).json()) as SearchResponse)).toMatchObject({ hits: [], truncated: false });
+  });
+
   it("finds blocks by their fields as well as their text, and documents by title", async () => {
     const found = await hits("school_leader", "q=screening+pass+rate");
     expect(found.map((h) => h.type === "block" && h.blockId)).toEqual([ids.targetA]);
