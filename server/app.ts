@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { csrfMiddleware, sessionMiddleware } from "./auth/middleware.js";
+import { apiBodyLimit } from "./http/bodyLimit.js";
 import type { AppDeps, AppEnv } from "./http/context.js";
 import { badInputFromDatabase, errorBody, HttpError, PermissionDenied, respondError } from "./http/errors.js";
 import { audit } from "./commands/auditLogger.js";
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const api = new Hono<AppEnv>();
   api.use("*", csrfMiddleware());
   api.use("*", sessionMiddleware());
+  api.use("*", apiBodyLimit());
   api.route("/", authRoutes);
   api.route("/", schoolRoutes);
   api.route("/", documentRoutes);

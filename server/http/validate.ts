@@ -2,10 +2,9 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import { findUnsafeText } from "../../shared/text.js";
+import { MAX_JSON_BODY_BYTES as MAX_BODY_BYTES } from "./bodyLimit.js";
 import { HttpError, validationError } from "./errors.js";
 import { idSchema } from "./schemas.js";
-
-const MAX_BODY_BYTES = 256 * 1024;
 
 /** A NUL or lone surrogate anywhere in the input is refused, even in a field a schema forgot. */
 function refuseUnsafeText(value: unknown): void {
