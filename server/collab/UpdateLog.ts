@@ -22,6 +22,8 @@ export interface UpdateLogOptions {
   maxBatchRows?: number;
   /** Bytes per INSERT, so one huge paste does not drag a giant batch along. */
   maxBatchBytes?: number;
+  /** How long close() keeps retrying an unreachable database before it gives up (10 s). */
+  closeTimeoutMs?: number;
   /** Called after rows are stored, with how many per document (drives compaction). */
   onStored?: (documentId: string, count: number) => void;
 }
@@ -95,7 +97,7 @@ export class UpdateLog {
    * Flushes for shutdown. If the database stays unreachable past `timeoutMs`, gives up and
    * returns how many updates could not be stored (their clients still hold them).
    */
-  async close(timeoutMs = 10_000): Promise<number> {
+  async close(timeoutMs = this.options.closeTimeoutMs ?? 10_000): Promise<number> {
     this.giveUpAt = Date.now() + timeoutMs;
     await this.flush();
     return this.pending + this.unstored;

@@ -8,7 +8,7 @@ import { ensureTierScheme } from "../../server/bootstrap.js";
 import { loadDocumentState } from "../../server/collab/index.js";
 import { buildDocument, buildSchool, buildUser, TEST_PASSWORD } from "../factories.js";
 import { eventually, signIn } from "../support.js";
-import { connectClient, synced, type Client } from "./clients.js";
+import { connectClient, connectSession, sessionReady, synced, type Client } from "./clients.js";
 import { childData, freePort, startChild, type Child, type ChildData } from "./childServer.js";
 
 /** Seeds a school leader, a champion and a draft document into the child's data. */
@@ -116,6 +116,55 @@ describe("server lifecycle", () => {
     for (const t of storedTokens) expect(finalTokens.has(t)).toBe(true);
     expect(final.getText("body").toString()).toBe(a.text.toString());
   });
+
+  it("after SIGKILL, every edit the editor was told is Saved is in the database (issue 10 item 2)", async () => {
+    const data = await childData();
+    cleanup.push(() => data.dispose());
+    const { leader, documentId } = await seed(data);
+    const child = await startChild(data, await freePort());
+    cleanup.push(() => child.process.kill("SIGKILL"));
+    const editor = connectSession(child.url, documentId, await signIn(child.url, leader.email, TEST_PASSWORD));
+    cleanup.push(() => editor.destroy());
+    await sessionReady(editor, true);
+
+    // Type a token every few milliseconds; each time the session says Saved, everything typed so far is claimed stored.
+    const typed: string[] = [];
+    let claimed: string[] = [];
+    let savedMoments = 0;
+    let paused = 0;
+    const timer = setInterval(() => {
+      // Short pauses every 25 tokens, as people type: moments when all is confirmed come often.
+      if (typed.length % 25 === 0 && paused++ < 15) return;
+      paused = 0;
+      const token = `T${typed.length}`;
+      typed.push(token);
+      const text = editor.ydoc.getText("body");
+      text.insert(text.length, `${token},`);
+    }, 2);
+    const watch = setInterval(() => {
+      if (!editor.saved || claimed.length === typed.length) return;
+      claimed = [...typed];
+      savedMoments++;
+    }, 1);
+    cleanup.push(() => clearInterval(timer), () => clearInterval(watch));
+    await eventually(() => {
+      expect(savedMoments).toBeGreaterThan(5);
+      expect(claimed.length).toBeGreaterThan(50);
+    }, { timeout: 15_000 });
+    // Kill mid-burst: some edits are typed but not yet confirmed.
+    child.process.kill("SIGKILL");
+    clearInterval(watch);
+    clearInterval(timer);
+    expect((await child.exited).signal).toBe("SIGKILL");
+    const unconfirmed = typed.length - claimed.length;
+
+    const stored = tokens((await storedDoc(data, documentId)).getText("body").toString());
+    for (const t of claimed) expect(stored.has(t), `${t} was shown as Saved`).toBe(true);
+    // While anything typed is missing from the database, the editor does not say Saved.
+    const missing = typed.filter((t) => !stored.has(t));
+    if (missing.length) expect(editor.saved).toBe(false);
+    expect(missing.length).toBeLessThanOrEqual(unconfirmed);
+  }, 90_000);
 
   it("SIGTERM flushes every room and closes the sockets with 1001", async () => {
     const data = await childData();
