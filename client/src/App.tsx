@@ -10,6 +10,7 @@ import { RouteError } from "./components/RouteError.js";
 import { AuditPage, FindingsReportPage, TiersPage, VersionPage } from "./features/governance/lazyPages.js";
 import { ActionsPage } from "./features/progress/ActionsPage.js";
 import { TrustPage } from "./features/progress/TrustPage.js";
+import { SearchPage } from "./features/search/SearchPage.js";
 import { DocumentPage } from "./routes/DocumentPage.js";
 import { HomeRoute } from "./routes/HomeRoute.js";
 import { InvitePage } from "./routes/InvitePage.js";
@@ -42,6 +43,9 @@ export const router = createBrowserRouter(
       {/* Progress (issue 5): trust dashboard and action tracker. */}
       <Route path="/trust" element={signedIn(<TrustPage />)} />
       <Route path="/actions" element={signedIn(<ActionsPage />)} />
+
+      {/* Search (issue 15): the header's box lands here. */}
+      <Route path="/search" element={signedIn(<SearchPage />)} />
 
       <Route path="*" element={<NotFoundPage />} />
     </Route>,

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { Link, NavLink, useNavigate } from "react-router";
 import { NotificationsMenu } from "../features/governance/NotificationsMenu.js";
+import { SearchBox } from "../features/search/SearchBox.js";
 import { useSession } from "../session/SessionContext.js";
 
 export function AppHeader() {
@@ -59,6 +60,7 @@ export function AppHeader() {
                 ) : null}
               </ul>
             </nav>
+            <SearchBox />
             <div className="account">
               <NotificationsMenu />
               <span className="account-name" title={me.user.email}>
