@@ -17,6 +17,11 @@ import { writeTemplate } from "../shared/templates/index.js";
 import { DocumentEvents, PersonEvents } from "./events/documentEvents.js";
 import { createProgressExtension } from "./progress/progressExtension.js";
 
+import { createMailTransport } from "./mail/transport.js";
+import { MailQueue } from "./mail/MailQueue.js";
+import { Notifier } from "./notifications/Notifier.js";
+import { DailyScheduler } from "./notifications/DailyScheduler.js";
+import { createOwnershipListener } from "./notifications/ownershipListener.js";
 export const DEFAULT_CLIENT_DIR = CLIENT_DIR;
 
 export interface RunningServer {
@@ -27,6 +32,9 @@ export interface RunningServer {
   /** The /collab room server (tests drive it directly: changeDocument, flushAll, stats). */
   collab: Collab;
   /** The Hono app (tests walk app.routes to probe every registered route). */
+  /** The mail queue and the daily scheduler (tests drain and run them directly). */
+  mail: MailQueue;
+  scheduler: DailyScheduler;
   app: ReturnType<typeof createApp>;
   /** Flushes and closes everything; safe to call twice. */
   stop(): Promise<void>;
@@ -43,14 +51,19 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
   const logger = createLogger(env.LOG_LEVEL);
   const db = database ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
   await ensureTierScheme(db.db);
-  const deps: AppDeps = { db: db.db, env, logger, throttle: new LoginThrottle({ db: db.db, redisUrl: env.REDIS_URL }), events: new DocumentEvents(), people: new PersonEvents(), hooks: {} };
+  // Email links need the public address, known once the port is (PUBLIC_URL wins when set).
+  let publicBase = env.PUBLIC_URL ?? "http://localhost";
+  const mail = new MailQueue(db.db, createMailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger }), logger, env.MAIL_RETRY_MS);
+  const people = new PersonEvents();
+  const notifier = new Notifier({ db: db.db, people, mail, logger, baseUrl: () => publicBase });
+  const deps: AppDeps = { db: db.db, env, logger, throttle: new LoginThrottle({ db: db.db, redisUrl: env.REDIS_URL }), events: new DocumentEvents(), people, hooks: {}, notifier };
   const app = createApp(deps, { clientDir });
 
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server));
   });
   // Concerns hanging off the collab rooms, in order (extraction registers here).
-  const collabExtensions: CollabExtension[] = [createProgressExtension({ db: db.db, logger })];
+  const collabExtensions: CollabExtension[] = [createProgressExtension({ db: db.db, logger }), createOwnershipListener(notifier)];
   const collab = createCollab({ db: db.db, env, logger, extensions: collabExtensions });
   server.on("upgrade", (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
@@ -71,6 +84,10 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
   const setupPath = await setupLinkIfEmpty(db.db);
   if (setupPath) {
     logger.info("No accounts yet. Open this one-time link to create the first trust admin", { link: `${base}${setupPath}` });
+  publicBase = base;
+  mail.start();
+  const scheduler = new DailyScheduler({ db: db.db, notifier, mail, logger, hour: env.NOTIFY_HOUR });
+  if (env.NODE_ENV !== "test") scheduler.start();
   }
   logger.info("Trellis is listening", { url: base, database: db.driver });
 
@@ -84,9 +101,12 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
         server.closeAllConnections?.();
       });
       await deps.throttle.close();
+      await scheduler.stop();
+      await notifier.idle();
+      await mail.stop();
       if (!database) await db.close();
     })();
     return stopped;
   };
-  return { url, port, database: db, deps, collab, app, stop };
+  return { url, port, database: db, deps, collab, app, mail, scheduler, stop };
 }

@@ -1,6 +1,7 @@
 /**
- * Moves a document through draft → in_review → approved → archived. Approval records who
- * approved it, the body and the date, and takes a named version of the Yjs state and blocks.
+ * Moves a document through draft → in_review → approved → archived. Approval is recorded by the
+ * body that approves the plan (policies/approval.ts): who recorded it, the body, the meeting's
+ * date and minute, and what was still open; it takes a named version of the Yjs state and blocks.
  */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -8,7 +9,8 @@ import { documentStatusSchema, type DocumentStatus } from "../../shared/enums.js
 import type { Db } from "../db/client.js";
 import { documents, documentVersions } from "../db/schema/index.js";
 import { HttpError } from "../http/errors.js";
-import type { Action } from "../policies/index.js";
+import { isoDateSchema } from "../http/schemas.js";
+import { approvalBodyFor, type Action, type Resource } from "../policies/index.js";
 import type { VersionBlock } from "../documents/versionDiff.js";
 import { archivePlanRolledInto } from "../rollForward/archiveOnApproval.js";
 
@@ -19,22 +21,26 @@ export const APPROVAL_BODY_LABELS: Record<(typeof APPROVAL_BODIES)[number], stri
 };
 
 export const statusChangeSchema = z.discriminatedUnion("status", [
-  z.object({ status: z.literal("draft") }),
+  // From review, a note says what the board wants changed ("request changes").
+  z.object({ status: z.literal("draft"), note: z.string().trim().max(2000, "Keep the note under 2,000 characters").optional() }),
   z.object({ status: z.literal("in_review") }),
   z.object({ status: z.literal("archived") }),
   z.object({
     status: z.literal("approved"),
     approvalBody: z.enum(APPROVAL_BODIES),
-    approvedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2026-11-20"),
+    /** The date of the meeting that approved it. */
+    approvedOn: isoDateSchema.refine((d) => d >= "2000-01-01", "Use the date of the meeting that approved it"),
+    minuteReference: z.string().trim().max(200, "Keep the minute reference under 200 characters").optional(),
     versionName: z.string().trim().min(1).max(120).optional(),
   }),
 ]);
 export type StatusChange = z.infer<typeof statusChangeSchema>;
 
 /** Which moves are allowed from each status, and the ability each needs. */
+// Approval follows submission: a board approves what its leaders put in front of it.
 const TRANSITIONS: Record<DocumentStatus, Partial<Record<DocumentStatus, Action>>> = {
-  draft: { in_review: "review", approved: "approve", archived: "review" },
-  in_review: { draft: "review", approved: "approve", archived: "review" },
+  draft: { in_review: "review", archived: "review" },
+  in_review: { draft: "requestChanges", approved: "approve", archived: "review" },
   // "Start a new revision": an approved document reopens as a draft; its version stays viewable.
   approved: { draft: "review", archived: "review" },
   archived: { draft: "review" },
@@ -46,6 +52,17 @@ export function transitionAbility(from: string, to: DocumentStatus): Action {
   const ability = parsed.success ? TRANSITIONS[parsed.data][to] : undefined;
   if (!ability) throw new HttpError(409, "invalid_transition", `A document that is ${from.replace("_", " ")} cannot move to ${to.replace("_", " ")}`);
   return ability;
+}
+
+/** Refuses an approval whose body does not fit the plan, or whose meeting has not happened yet. */
+export function checkApproval(change: StatusChange, resource: Resource, today: string): void {
+  if (change.status !== "approved" || resource.type !== "document") return;
+  const body = approvalBodyFor(resource);
+  if (body !== change.approvalBody) {
+    const label = body ? APPROVAL_BODY_LABELS[body] : "its board";
+    throw new HttpError(422, "wrong_approval_body", `This plan is approved by the ${label}, not the ${APPROVAL_BODY_LABELS[change.approvalBody]}`);
+  }
+  if (change.approvedOn > today) throw new HttpError(422, "meeting_in_future", "approvedOn: the meeting's date cannot be in the future");
 }
 
 export interface VersionCapture {
@@ -60,6 +77,8 @@ export async function changeDocumentStatus(
   change: StatusChange,
   actorId: string,
   capture: () => Promise<VersionCapture>,
+  /** What was still open when it was approved (threads, warned blocks). */
+  open: { threads: number; warnings: number } = { threads: 0, warnings: 0 },
 ): Promise<{ versionId: string | null }> {
   const captured = change.status === "approved" ? await capture() : null;
   return db.transaction(async (tx) => {
@@ -73,6 +92,9 @@ export async function changeDocumentStatus(
           approvalBody: change.approvalBody,
           approvedBy: actorId,
           approvedOn: change.approvedOn,
+          minuteReference: change.minuteReference || null,
+          openThreads: open.threads,
+          openWarnings: open.warnings,
           state: captured.state,
           blocks: captured.blocks,
         })

@@ -10,6 +10,7 @@ export async function requireDocument(c: Context<AppEnv>, id: string, action: Ac
   const actor = requireActor(c);
   const row = await loadDocument(c.var.deps.db, id);
   if (!row) throw new HttpError(404, "not_found", "Document not found");
-  authorize(actor, action, documentResource(row.doc));
-  return { actor, doc: row.doc, schoolName: row.schoolName };
+  const resource = documentResource(row.doc, row.tier);
+  authorize(actor, action, resource);
+  return { actor, doc: row.doc, schoolName: row.schoolName, resource };
 }

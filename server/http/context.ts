@@ -7,6 +7,7 @@ import type { Logger } from "../logger.js";
 import type { DocumentEvents, PersonEvents } from "../events/documentEvents.js";
 import type { VersionCapture } from "../commands/documentStatusChanger.js";
 import type { Actor } from "../policies/index.js";
+import type { Notifier } from "../notifications/Notifier.js";
 
 export interface AppDeps {
   db: Db;
@@ -19,6 +20,8 @@ export interface AppDeps {
   people: PersonEvents;
   /** Hooks other parts of the server register (the collab server, extraction). */
   hooks: AppHooks;
+  /** In-app notifications and the emails that follow them (server/notifications). */
+  notifier: Notifier;
 }
 
 /** Late-bound collaborators, so routes need not import the collab server. */

@@ -6,13 +6,15 @@
 import type { DocumentStatus, Role } from "../../shared/enums.js";
 import { PermissionDenied } from "../http/errors.js";
 import type { Actor } from "./actor.js";
+import { mayApprove, type ApprovalSubject } from "./approval.js";
 
 export type { Actor, Grant } from "./actor.js";
+export { approvalBodyFor, type ApprovalBody } from "./approval.js";
 
 export type Resource =
   | { type: "trust" }
   | { type: "school"; id: string }
-  | { type: "document"; id: string; schoolId: string; status: DocumentStatus | string };
+  | { type: "document"; id: string; schoolId: string; status: DocumentStatus | string; kind?: string; tier?: number | null };
 
 export type Action =
   | "read"
@@ -21,6 +23,7 @@ export type Action =
   | "createDocument"
   | "review"
   | "approve"
+  | "requestChanges"
   | "setTier"
   | "viewTrust"
   | "managePeople"
@@ -66,7 +69,9 @@ const RULES: Record<Resource["type"], Partial<Record<Action, Rule>>> = {
     recordReview: (roles) => has(roles, EDITORS),
     rollForward: (roles) => has(roles, EDITORS),
     review: (roles) => has(roles, ["trust_admin", "trust_lead", "school_leader"]),
-    approve: (roles) => has(roles, ["trust_admin", "trust_lead", "school_leader"]),
+    // The approving body records approval (policies/approval.ts); it may also send a plan back with a note.
+    approve: (roles, doc: ApprovalSubject) => mayApprove(roles, doc),
+    requestChanges: (roles, doc: ApprovalSubject) => mayApprove(roles, doc) || has(roles, ["trust_admin", "trust_lead", "school_leader"]),
   },
 };
 

@@ -16,6 +16,8 @@ import type { AppEnv } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
 import { eventStream } from "../http/sse.js";
 import { parseBody, uuidParam } from "../http/validate.js";
+import { can } from "../policies/index.js";
+import { notifyMentions, notifyReply, notifyResolved } from "../notifications/commentNotifications.js";
 
 const MAX_COMMENT_CHARS = 5000;
 const body = z.string().trim().min(1, "A comment cannot be empty").max(MAX_COMMENT_CHARS, `Keep a comment under ${MAX_COMMENT_CHARS} characters`);
@@ -23,11 +25,6 @@ const mentions = z.array(z.string().uuid()).max(20).default([]);
 
 const newThreadSchema = z.object({ body, anchor: anchorSchema, quote: z.string().max(1000).default(""), mentions });
 const replySchema = z.object({ body, mentions });
-
-/** Tells the open pages of the people a comment @mentions that they have a new notification. */
-function announceMentions(c: { var: AppEnv["Variables"] }, mentions: string[], authorId: string): void {
-  for (const userId of new Set(mentions)) if (userId !== authorId) c.var.deps.people.publish(userId, { type: "notifications" });
-}
 
 /** Loads a thread and its document, checking the actor may `action` the document. */
 async function requireThread(c: Parameters<typeof requireDocument>[0], threadId: string, action: "read" | "comment") {
@@ -56,7 +53,7 @@ export const commentRoutes = new Hono<AppEnv>()
       anchor: input.anchor, quote: input.quote,
     });
     c.var.deps.events.publish({ type: "comments", documentId: doc.id, subjectId: threadId });
-    announceMentions(c, input.mentions, actor.id);
+    await notifyMentions(c.var.deps.notifier, { documentId: doc.id, documentTitle: doc.title, threadId, actor, body: input.body, mentions: input.mentions });
     return c.json({ thread: await presentOne(c, threadId) }, 201);
   })
   .post("/comments/:id/replies", async (c) => {
@@ -65,17 +62,19 @@ export const commentRoutes = new Hono<AppEnv>()
     const { actor, doc } = await requireThread(c, threadId, "comment");
     await reply(c.var.deps.db, threadId, { documentId: doc.id, schoolId: doc.schoolId, authorId: actor.id, body: input.body, mentions: input.mentions });
     c.var.deps.events.publish({ type: "comments", documentId: doc.id, subjectId: threadId });
-    announceMentions(c, input.mentions, actor.id);
+    await notifyReply(c.var.deps.db, c.var.deps.notifier, { documentId: doc.id, documentTitle: doc.title, threadId, actor, body: input.body, mentions: input.mentions });
     return c.json({ thread: await presentOne(c, threadId) }, 201);
   })
   .post("/comments/:id/resolve", async (c) => {
     const threadId = uuidParam(c, "id");
     const { actor, doc } = await requireThread(c, threadId, "comment");
-    await c.var.deps.db
+    const resolved = await c.var.deps.db
       .update(commentThreads)
       .set({ resolvedAt: new Date(), resolvedBy: actor.id })
-      .where(and(eq(commentThreads.id, threadId), isNull(commentThreads.resolvedAt)));
+      .where(and(eq(commentThreads.id, threadId), isNull(commentThreads.resolvedAt)))
+      .returning({ id: commentThreads.id });
     c.var.deps.events.publish({ type: "comments", documentId: doc.id, subjectId: threadId });
+    if (resolved.length) await notifyResolved(c.var.deps.db, c.var.deps.notifier, { documentId: doc.id, documentTitle: doc.title, threadId, actor });
     return c.json({ thread: await presentOne(c, threadId) });
   })
   .post("/comments/:id/reopen", async (c) => {
@@ -99,7 +98,8 @@ export const commentRoutes = new Hono<AppEnv>()
     return c.body(null, 204);
   })
   .get("/documents/:id/events", async (c) => {
-    const { doc } = await requireDocument(c, uuidParam(c, "id"), "read");
+    const { doc, resource } = await requireDocument(c, uuidParam(c, "id"), "read");
     requireActor(c);
-    return eventStream(c, (listener) => c.var.deps.events.subscribe(doc.id, listener));
+    // The stream ends when the person may no longer read the document (a role removed).
+    return eventStream(c, (listener) => c.var.deps.events.subscribe(doc.id, listener), { stillAllowed: (actor) => can(actor, "read", resource) });
   });

@@ -7,10 +7,12 @@ import { requireActor } from "../auth/middleware.js";
 import { createDocument, createDocumentSchema } from "../commands/documentCreator.js";
 import { documents, schools } from "../db/schema/index.js";
 import { documentResource, loadDocument } from "../documents/loadDocument.js";
+import { latestApproval } from "../documents/latestApproval.js";
 import type { AppEnv } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
 import { parseBody, parseQuery, uuidParam } from "../http/validate.js";
-import { abilitiesFor, authorize, readableSchools } from "../policies/index.js";
+import { abilitiesFor, approvalBodyFor, authorize, readableSchools } from "../policies/index.js";
+import type { ApprovalSubject } from "../policies/approval.js";
 import { presentDocument } from "../presenters/document.js";
 
 const listQuery = z.object({
@@ -59,10 +61,15 @@ export const documentRoutes = new Hono<AppEnv>()
     const actor = requireActor(c);
     const row = await loadDocument(c.var.deps.db, uuidParam(c, "id"));
     if (!row) throw new HttpError(404, "not_found", "Document not found");
-    const resource = documentResource(row.doc);
+    const resource = documentResource(row.doc, row.tier);
     authorize(actor, "read", resource);
     return c.json({
-      document: presentDocument(row.doc, row.schoolName),
-      abilities: abilitiesFor(actor, resource, ["update", "comment", "review", "approve"]),
+      document: {
+        ...presentDocument(row.doc, row.schoolName),
+        approvalBody: approvalBodyFor(resource as ApprovalSubject),
+        // The record of the approval it stands on (latest approved version), or null.
+        approval: row.doc.status === "approved" ? await latestApproval(c.var.deps.db, row.doc.id) : null,
+      },
+      abilities: abilitiesFor(actor, resource, ["update", "comment", "review", "approve", "requestChanges"]),
     });
   });

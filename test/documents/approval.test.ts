@@ -66,7 +66,9 @@ describe("review and approval", () => {
       Y.applyUpdate(check, state);
       expect(check.getXmlFragment("default").length).toBe(4);
     });
-    const res = await head("POST", `/api/documents/${documentId}/status`, { status: "approved", approvalBody: "lgb", approvedOn: "2026-11-20" });
+    // The board approves, not the head (issue 12): the head's attempt is refused.
+    expect((await head("POST", `/api/documents/${documentId}/status`, { status: "approved", approvalBody: "lgb", approvedOn: "2026-11-20" })).status).toBe(403);
+    const res = await governor("POST", `/api/documents/${documentId}/status`, { status: "approved", approvalBody: "lgb", approvedOn: "2026-11-20" });
     expect(res.status).toBe(200);
     const { versionId } = await res.json();
     expect(versionId).toEqual(expect.any(String));

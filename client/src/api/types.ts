@@ -64,8 +64,26 @@ export interface TrellisDocument {
 
 /** GET /api/documents/:id */
 export interface DocumentDetail {
-  document: TrellisDocument;
-  abilities: { update?: boolean; comment?: boolean; review?: boolean; approve?: boolean };
+  document: TrellisDocument & {
+    /** The body that approves this plan, from the server's policy (server/policies/approval.ts). */
+    approvalBody?: "lgb" | "trust_board" | null;
+    /** The approval it stands on, when approved. */
+    approval?: DocumentApproval | null;
+  };
+  abilities: { update?: boolean; comment?: boolean; review?: boolean; approve?: boolean; requestChanges?: boolean };
+}
+
+/** The record of a board's approval: who recorded it, the body, the meeting and its minute, what was still open. */
+export interface DocumentApproval {
+  versionId: string;
+  approvalBody: string;
+  approvalBodyLabel: string;
+  approvedOn: string;
+  minuteReference: string | null;
+  openThreads: number;
+  openWarnings: number;
+  recordedBy: { id: string; name: string | null } | null;
+  recordedAt: string;
 }
 
 /** Someone who works with a school: its own people and the trust's staff (GET /api/schools/:id/people). */

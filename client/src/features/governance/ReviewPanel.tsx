@@ -10,6 +10,7 @@ import { formatDay } from "../../components/dates.js";
 import { StatusMessage } from "../../components/StatusMessage.js";
 import { StatusBadge } from "../documents/StatusBadge.js";
 import { ApproveDialog } from "./ApproveDialog.js";
+import { RequestChangesDialog } from "./RequestChangesDialog.js";
 import { ChangesSinceApproval } from "./ChangesSinceApproval.js";
 import { useDocumentGovernance } from "./DocumentGovernance.js";
 import { changeStatus, listVersions, type DocumentVersion, type StatusChange } from "./lifecycleApi.js";
@@ -27,7 +28,8 @@ function VersionList({ documentId, versions }: { documentId: string; versions: D
           <li key={v.id}>
             <Link to={`/documents/${documentId}/versions/${v.id}`}>{v.name}</Link>
             <span className="cell-secondary">
-              {v.approvalBodyLabel}, {dateOnly(v.approvedOn)}
+              {v.approvalBodyLabel}, meeting of {dateOnly(v.approvedOn)}
+              {v.minuteReference ? `, minute ${v.minuteReference}` : ""}
               {v.approvedBy?.name ? ` · recorded by ${v.approvedBy.name}` : ""}
             </span>
           </li>
@@ -43,6 +45,7 @@ export function ReviewPanel() {
   const doc = gov?.detail.document;
   const versions = useResource((signal) => (doc ? listVersions(doc.id, signal) : Promise.resolve([])), [doc?.id, doc?.status]);
   const [approving, setApproving] = useState(false);
+  const [sendingBack, setSendingBack] = useState(false);
   const [confirming, setConfirming] = useState<StatusMove | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -63,6 +66,7 @@ export function ReviewPanel() {
       await changeStatus(doc!.id, change);
       setConfirming(null);
       setApproving(false);
+      setSendingBack(false);
       setMessage(done);
       gov!.reload();
     } catch (err) {
@@ -78,6 +82,7 @@ export function ReviewPanel() {
   function onMove(m: StatusMove) {
     setError(null);
     if (m.to === "approved") setApproving(true);
+    else if (m.note) setSendingBack(true);
     else if (m.confirm) setConfirming(m);
     else void move({ status: m.to } as StatusChange, `Status changed to ${m.to === "in_review" ? "in review" : m.to}.`).catch(() => undefined);
   }
@@ -90,16 +95,20 @@ export function ReviewPanel() {
       </div>
       <p className="gv-status-text">{STATUS_EXPLANATIONS[doc.status] ?? ""}</p>
       {doc.status === "approved" && latest ? (
-        <p className="gv-approval">
+        <p className="gv-approval" data-testid="approval-record">
           Approved by the {latest.approvalBodyLabel} on {dateOnly(latest.approvedOn)}
+          {latest.minuteReference ? `, minute ${latest.minuteReference}` : ""}
           {latest.approvedBy?.name ? `, recorded by ${latest.approvedBy.name}` : ""}.
+          {latest.openThreads || latest.openWarnings
+            ? ` Approved with ${latest.openThreads} open ${latest.openThreads === 1 ? "thread" : "threads"} and ${latest.openWarnings} block ${latest.openWarnings === 1 ? "warning" : "warnings"}.`
+            : ""}
         </p>
       ) : null}
       {moves.length > 0 ? (
         <div className="actions gv-moves">
           {moves.map((m) => (
             <button
-              key={m.to}
+              key={m.label}
               ref={m.to === "approved" ? approveButton : undefined}
               type="button"
               className={m.to === "approved" || m.to === "in_review" ? "button button-primary" : "button button-secondary"}
@@ -136,8 +145,15 @@ export function ReviewPanel() {
         </p>
       ) : null}
       <StatusMessage message={message} />
+      {sendingBack ? (
+        <RequestChangesDialog
+          onSend={(note) => move({ status: "draft", note }, "Sent back for changes. Its leaders have been told.", { showError: false })}
+          onClose={() => setSendingBack(false)}
+        />
+      ) : null}
       {approving ? (
         <ApproveDialog
+          documentId={doc.id}
           onApprove={(input) => move({ status: "approved", ...input }, "Approved. The document is locked and its version is saved.", { showError: false })}
           onClose={() => {
             setApproving(false);

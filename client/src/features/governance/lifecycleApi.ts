@@ -20,7 +20,17 @@ export interface DocumentVersion {
   approvalBodyLabel: string;
   approvedOn: string;
   approvedBy: { id: string; name: string | null } | null;
+  minuteReference: string | null;
+  openThreads: number;
+  openWarnings: number;
   createdAt: string;
+}
+
+/** What the approval form shows before anyone approves: the body, the open threads and the warned blocks. */
+export interface ApprovalCheck {
+  approvalBody: ApprovalBody | null;
+  openThreads: { id: string; quote: string; firstComment: string }[];
+  warnings: { id: string; type: string; text: string; messages: string[] }[];
 }
 
 /** A version with its Yjs state (base64), to open read-only. */
@@ -39,8 +49,9 @@ export interface BlockChange {
 
 /** What a status move sends; approval also names the body and the date. */
 export type StatusChange =
-  | { status: Exclude<DocumentStatus, "approved"> }
-  | { status: "approved"; approvalBody: ApprovalBody; approvedOn: string; versionName?: string };
+  | { status: Exclude<DocumentStatus, "approved" | "draft"> }
+  | { status: "draft"; note?: string }
+  | { status: "approved"; approvalBody: ApprovalBody; approvedOn: string; minuteReference?: string; versionName?: string };
 
 const enc = encodeURIComponent;
 
@@ -59,3 +70,7 @@ export const getVersion = (documentId: string, versionId: string, signal?: Abort
 /** Targets and actions added, removed or changed since the latest approved version. */
 export const listChanges = (documentId: string, signal?: AbortSignal) =>
   api.get<{ since: { id: string; name: string }; changes: BlockChange[] }>(`/documents/${enc(documentId)}/changes`, { signal });
+
+/** The body that approves, and what is still open on the plan. */
+export const getApprovalCheck = (documentId: string, signal?: AbortSignal) =>
+  api.get<ApprovalCheck>(`/documents/${enc(documentId)}/approval-check`, { signal });

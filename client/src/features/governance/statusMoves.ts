@@ -1,4 +1,7 @@
-/** The moves a document's status allows, mirroring server/commands/documentStatusChanger.ts; the server still decides (409). */
+/**
+ * The moves a document's status allows, mirroring server/commands/documentStatusChanger.ts; the server still decides (409).
+ * Who may make each comes from the abilities GET /api/documents/:id returns (the policy module), never from a copy here.
+ */
 import type { DocumentStatus } from "../../../../shared/enums.js";
 
 /** One move from the current status, as a button. */
@@ -6,19 +9,21 @@ export interface StatusMove {
   to: DocumentStatus;
   label: string;
   /** The ability from GET /api/documents/:id that the move needs. */
-  needs: "review" | "approve";
+  needs: "review" | "approve" | "requestChanges";
+  /** The move asks for a note (request changes). */
+  note?: boolean;
   /** A sentence for the confirmation, for moves that lock or unlock the text. */
   confirm?: string;
 }
 
 const MOVES: Record<DocumentStatus, StatusMove[]> = {
   draft: [
-    { to: "in_review", label: "Send for review", needs: "review" },
-    { to: "approved", label: "Approve…", needs: "approve" },
+    { to: "in_review", label: "Submit for approval", needs: "review" },
     { to: "archived", label: "Archive", needs: "review", confirm: "Archive this document? Its text becomes read-only for everyone." },
   ],
   in_review: [
     { to: "approved", label: "Approve…", needs: "approve" },
+    { to: "draft", label: "Request changes…", needs: "approve", note: true },
     { to: "draft", label: "Back to draft", needs: "review" },
     { to: "archived", label: "Archive", needs: "review", confirm: "Archive this document? Its text becomes read-only for everyone." },
   ],
@@ -30,14 +35,14 @@ const MOVES: Record<DocumentStatus, StatusMove[]> = {
 };
 
 /** The moves this person may make from `status`. */
-export function allowedMoves(status: DocumentStatus | string, abilities: { review?: boolean; approve?: boolean }): StatusMove[] {
+export function allowedMoves(status: DocumentStatus | string, abilities: { review?: boolean; approve?: boolean; requestChanges?: boolean }): StatusMove[] {
   return (MOVES[status as DocumentStatus] ?? []).filter((m) => abilities[m.needs]);
 }
 
 /** What each status means for the people reading the page. */
 export const STATUS_EXPLANATIONS: Record<DocumentStatus, string> = {
   draft: "Being written. Leaders edit it; governors and the trust can comment.",
-  in_review: "Out for review: governors and the trust are invited to comment before it is approved.",
+  in_review: "Submitted for approval: its board reviews it, comments, and approves it or sends it back with changes.",
   approved: "Approved and locked. Nobody can change the text until a new revision starts.",
   archived: "Archived. Kept for the record; the text cannot change.",
 };
