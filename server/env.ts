@@ -35,6 +35,8 @@ const envSchema = z.object({
       }),
       "use comma-separated IP addresses or CIDRs, such as 10.0.0.5,192.168.0.0/16",
     ),
+  /** How often an open event stream re-checks its session and access, in seconds (sign-out and role changes end it at once). */
+  STREAM_RECHECK_SECONDS: z.coerce.number().positive().default(30),
   /** The mail server, e.g. smtp://user:pass@host:587; without it, emails are written to the log. */
   SMTP_URL: z.string().url().optional(),
   /** The From address of every email. */

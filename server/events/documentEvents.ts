@@ -12,9 +12,14 @@ export interface DocumentEvent {
   subjectId?: string;
 }
 
-export interface PersonEvent {
-  type: "notifications";
-}
+/**
+ * What one person's open pages hear: new notifications, and the two control events that end
+ * their streams (a session signed out; their roles changed, so access is re-checked).
+ */
+export type PersonEvent = { type: "notifications" } | { type: "session_ended"; sessionId: string } | { type: "access_changed" };
+
+/** Person events that steer streams and are never forwarded to the browser. */
+export const CONTROL_EVENTS: ReadonlySet<string> = new Set(["session_ended", "access_changed"]);
 
 /** Events keyed by a subject id (a document, a person). */
 class Topics<E> {

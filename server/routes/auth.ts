@@ -48,6 +48,8 @@ export const authRoutes = new Hono<AppEnv>()
     if (sessionId) {
       await invalidateSession(c.var.deps.db, sessionId);
       c.var.deps.hooks.onSessionEnded?.(sessionId);
+      // Ends that session's open event streams (document and notification pages).
+      if (c.var.actor) c.var.deps.people.publish(c.var.actor.id, { type: "session_ended", sessionId });
     }
     c.header("Set-Cookie", clearSessionCookie(isSecureRequest(c)), { append: true });
     return c.body(null, 204);

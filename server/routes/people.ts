@@ -78,6 +78,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     if (!row) throw new HttpError(409, "already_member", "That person already holds that role");
     await audit(c, "membership.added", { userId: body.userId, role: body.role, schoolId: body.schoolId ?? null }, actor.id, { type: "membership", id: row.id });
     await c.var.deps.hooks.onAccessChanged?.(body.userId);
+    c.var.deps.people.publish(body.userId, { type: "access_changed" });
     return c.json({ membership: row }, 201);
   })
   .delete("/memberships/:id", async (c) => {
@@ -88,6 +89,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     if (!row) throw new HttpError(404, "not_found", "Membership not found");
     await audit(c, "membership.removed", { userId: row.userId, role: row.role, schoolId: row.schoolId }, actor.id, { type: "membership", id });
     await c.var.deps.hooks.onAccessChanged?.(row.userId);
+    c.var.deps.people.publish(row.userId, { type: "access_changed" });
     return c.body(null, 204);
   })
   .get("/invitations", async (c) => {
