@@ -7,10 +7,13 @@ import { ResourceView } from "../../components/ResourceView.js";
 import { DocumentList } from "./DocumentList.js";
 import { listDocuments } from "./documentsApi.js";
 import { NewDocumentForm } from "./NewDocumentForm.js";
+import { ImportPlanForm } from "../import/ImportPlanForm.js";
 
 export function SchoolDocuments({ schoolId, schoolName, canCreate }: { schoolId: string; schoolName: string; canCreate: boolean }) {
   const documents = useResource((signal) => listDocuments({ schoolId }, signal), [schoolId]);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const importButton = useRef<HTMLButtonElement>(null);
   const navigate = useNavigate();
   const openButton = useRef<HTMLButtonElement>(null);
 
@@ -18,10 +21,15 @@ export function SchoolDocuments({ schoolId, schoolName, canCreate }: { schoolId:
     <section className="card" aria-labelledby="documents-heading">
       <div className="card-header">
         <h2 id="documents-heading">Documents</h2>
-        {canCreate && !creating ? (
-          <button ref={openButton} type="button" className="button button-primary" onClick={() => setCreating(true)}>
-            New document
-          </button>
+        {canCreate && !creating && !importing ? (
+          <div className="actions">
+            <button ref={openButton} type="button" className="button button-primary" onClick={() => setCreating(true)}>
+              New document
+            </button>
+            <button ref={importButton} type="button" className="button button-secondary" onClick={() => setImporting(true)}>
+              Import from Word
+            </button>
+          </div>
         ) : null}
       </div>
       {creating ? (
@@ -32,6 +40,17 @@ export function SchoolDocuments({ schoolId, schoolName, canCreate }: { schoolId:
           onCancel={() => {
             setCreating(false);
             requestAnimationFrame(() => openButton.current?.focus());
+          }}
+        />
+      ) : null}
+      {importing ? (
+        <ImportPlanForm
+          schoolId={schoolId}
+          schoolName={schoolName}
+          onCreated={(id) => navigate(`/documents/${id}`)}
+          onCancel={() => {
+            setImporting(false);
+            requestAnimationFrame(() => importButton.current?.focus());
           }}
         />
       ) : null}
