@@ -5,6 +5,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { csrfMiddleware, sessionMiddleware } from "./auth/middleware.js";
 import { apiBodyLimit } from "./http/bodyLimit.js";
+import { healthRoutes } from "./http/health.js";
 import type { AppDeps, AppEnv } from "./http/context.js";
 import { badInputFromDatabase, errorBody, HttpError, PermissionDenied, respondError } from "./http/errors.js";
 import { audit } from "./commands/auditLogger.js";
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route("/", searchRoutes);
   for (const extra of options.extraRoutes ?? []) api.route("/", extra);
   api.all("*", (c) => c.json(errorBody("not_found", `No API route for ${c.req.method} ${c.req.path}`), 404));
+  app.route("/", healthRoutes);
   app.route("/api", api);
 
   app.onError(async (err, c) => {

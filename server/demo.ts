@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { openDatabase } from "./db/client.js";
+import { assertPortFree, exitIfPortTaken } from "./http/port.js";
 import { loadEnv } from "./env.js";
 import { ROOT } from "./paths.js";
 import { DEMO_PASSWORD, DEMO_PEOPLE } from "./seed/demoTrust.js";
@@ -20,6 +21,8 @@ if (!existsSync(join(DEFAULT_CLIENT_DIR, "index.html"))) {
   await build({ configFile: join(ROOT, "vite.config.ts"), logLevel: "warn" });
 }
 
+// A taken port is one line, before the demo trust is loaded.
+await assertPortFree(env.PORT, env.HOST).catch(exitIfPortTaken);
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
 if (await seedDemoTrust(database.db, demoSeedOptions())) console.log("Loaded the demo trust.");
 const running = await startServer({ env, database });

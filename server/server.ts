@@ -8,6 +8,7 @@ import { ensureTierScheme, setupLinkIfEmpty } from "./bootstrap.js";
 import { openDatabase, type Database } from "./db/client.js";
 import type { Env } from "./env.js";
 import type { AppDeps } from "./http/context.js";
+import { assertPortFree, PortInUseError } from "./http/port.js";
 import { createLogger } from "./logger.js";
 import { CLIENT_DIR } from "./paths.js";
 import { createCollab, type Collab, type CollabExtension } from "./collab/index.js";
@@ -48,6 +49,8 @@ export interface StartOptions {
 }
 
 export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DIR }: StartOptions): Promise<RunningServer> {
+  // A taken port fails here, before the database is opened, migrated or seeded.
+  await assertPortFree(env.PORT, env.HOST);
   const logger = createLogger(env.LOG_LEVEL);
   const db = database ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
   await ensureTierScheme(db.db);
@@ -59,8 +62,10 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
   const deps: AppDeps = { db: db.db, env, logger, throttle: new LoginThrottle({ db: db.db, redisUrl: env.REDIS_URL }), events: new DocumentEvents(), people, hooks: {}, notifier };
   const app = createApp(deps, { clientDir });
 
-  const server = await new Promise<Server>((resolve) => {
+  const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server));
+    // Taken since the check above: still one line, not a stack trace.
+    s.once("error", (err) => reject(Object.assign(new PortInUseError(`Port ${env.PORT} on ${env.HOST} is already in use: ${err.message}`), { cause: err })));
   });
   // Concerns hanging off the collab rooms, in order (extraction registers here).
   const collabExtensions: CollabExtension[] = [createProgressExtension({ db: db.db, logger }), createOwnershipListener(notifier)];
