@@ -3,7 +3,9 @@ import { academicYearOfDay } from "../../shared/calendar/index.js";
 import { loadCalendarsForSchools } from "../calendar/calendarStore.js";
 import type { Db } from "../db/client.js";
 import type { SefGrade } from "../progress/apiTypes.js";
-import { loadFlagFacts } from "./flagFacts.js";
+import { factsVersionSql, loadFlagFacts, loadPlanFacts, openAreas } from "./flagFacts.js";
+import { rowsOf } from "../progress/queries/sefGrades.js";
+import { todayInEngland } from "../progress/queries/filters.js";
 import { runRules, type SchoolFacts } from "./rules.js";
 import { loadThresholds } from "./thresholds.js";
 import { FLAG_RULES, severityRank, type SchoolFlag } from "./types.js";
@@ -27,17 +29,36 @@ function groupBy<T extends { school_id: string }>(rows: T[]): Map<string, T[]> {
 export const flagOrder = (a: SchoolFlag, b: SchoolFlag) =>
   Number(a.acknowledged !== null) - Number(b.acknowledged !== null) || severityRank(a.severity) - severityRank(b.severity) || FLAG_RULES.indexOf(a.rule) - FLAG_RULES.indexOf(b.rule);
 
+const WEAK_GRADES = new Set(["needs_attention", "urgent_improvement", "requires_improvement", "inadequate"]);
+
+/**
+ * The last computation per database: flags change only when their facts do, so a dashboard read
+ * with the same facts version, plan-edit days, SEF grades and day reuses it (a WeakMap, so a
+ * closed test database takes its entry with it).
+ */
+const lastRun = new WeakMap<Db, { key: string; flags: Map<string, SchoolFlag[]> }>();
+
 /** Each school's flags on `today`, from its SEF grades (already loaded by the dashboard) and the facts. */
 export async function computeFlags(db: Db, schools: { id: string; sef: SefGrade[] }[], today: string): Promise<Map<string, SchoolFlag[]>> {
+  const [versionRows, planFacts] = await Promise.all([db.execute(factsVersionSql()), loadPlanFacts(db)]);
+  const version = rowsOf<{ version: string }>(versionRows)[0]?.version ?? "";
+  const plans = groupBy(planFacts);
+  const lastEdit = [...plans].map(([id, ps]) => `${id}:${ps.length}:${ps.map((p) => todayInEngland(new Date(p.edited_at))).sort().at(-1)}`).sort().join(",");
+  const sefKey = schools.map((s) => `${s.id}:${s.sef.map((g) => `${g.framework}/${g.area}/${g.grade}`).join(";")}`).join(",");
+  const key = `${today}|${version}|${lastEdit}|${sefKey}`;
+  const cached = lastRun.get(db);
+  if (cached?.key === key) return cached.flags;
+
   const academicYear = academicYearOfDay(today);
-  const [facts, thresholds, calendars] = await Promise.all([
+  const weak = schools.flatMap((s) => s.sef.filter((g) => WEAK_GRADES.has(g.grade)).map((g) => ({ schoolId: s.id, area: g.area })));
+  const [facts, open, thresholds, calendars] = await Promise.all([
     loadFlagFacts(db, today),
+    openAreas(db, weak),
     loadThresholds(db),
     loadCalendarsForSchools(db, [previousYear(academicYear), academicYear], schools.map((s) => s.id)),
   ]);
-  const actions = groupBy(facts.actions);
+  const actions = groupBy([...facts.actions, ...open]);
   const reviews = groupBy(facts.reviews);
-  const plans = groupBy(facts.plans);
   const checkins = groupBy(facts.checkins);
   const tiers = new Map(facts.tiers.map((t) => [t.school_id, t]));
   const acks = new Map(facts.acks.map((a) => [`${a.school_id}|${a.rule}`, a]));
@@ -55,6 +76,8 @@ export async function computeFlags(db: Db, schools: { id: string; sef: SefGrade[
     });
     out.set(s.id, flags.sort(flagOrder));
   }
+  // Only whole-trust runs are kept: a one-school run (acknowledging) must not stand in for the dashboard.
+  if (schools.length > 1) lastRun.set(db, { key, flags: out });
   return out;
 }
 

@@ -1,0 +1,142 @@
+/**
+ * Termly-cycle benchmarks (issue 13): `GET /api/dashboard/trust` with every school's early-warning
+ * flags at trust scale (60 schools, 30,000 actions, 300,000 history rows, two reviews per plan),
+ * budget 50 ms at p95 on PGlite and on PostgreSQL; and rolling a 1,000-block plan forward, budget
+ * 1 s. `npm run bench -- cycle`; BENCH_QUICK=1 for a smoke run. PostgreSQL comes from
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL (else the progress benches' default).
+ */
+import { sql } from "drizzle-orm";
+
+const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (pgUrl && !process.env.BENCH_POSTGRES_URL) process.env.BENCH_POSTGRES_URL = pgUrl;
+
+const { ENGLAND_2026_27 } = await import("../../shared/calendar/index.js");
+const { hashPassword } = await import("../../server/auth/passwords.js");
+const { ensureTrustCalendar } = await import("../../server/calendar/calendarStore.js");
+const { memberships, users, documents, schools } = await import("../../server/db/schema/index.js");
+const { testEnv } = await import("../../server/env.js");
+const { overdueSql } = await import("../../server/flags/flagFacts.js");
+const { startServer } = await import("../../server/server.js");
+const { todayInEngland } = await import("../../server/progress/queries/filters.js");
+const { rowsOf } = await import("../../server/progress/queries/sefGrades.js");
+const { benchDatabase, postgresAvailable } = await import("../progress/databases.js");
+const { BENCH_PASSWORD, planNodes, signInAs } = await import("../progress/fixtures.js");
+const { percentile, QUICK, report, POSTGRES_URL } = await import("../progress/stats.js");
+const { generateTrust, SCALE } = await import("../progress/trustData.js");
+const { writePlanNodes } = await import("../../shared/templates/planNodes.js");
+
+type Driver = "pglite" | "postgres";
+type Db = Awaited<ReturnType<typeof benchDatabase>>["db"];
+
+/** Two closed reviews (autumn 1 and 2) of every live plan, with summaries as the recorder writes them. */
+async function addReviews(db: Db): Promise<number> {
+  const summary = (i: number) => JSON.stringify({ targets: { red: 2, amber: 3, green: 4, blue: 1, none: 0 }, actions: { red: 10, amber: 15, green: 20, blue: 5, none: 0 }, redAgain: i % 3, fell: i % 4, previousReviewId: null, previousHalfTerm: i ? "autumn-1" : null });
+  await db.execute(sql`
+    insert into reviews (document_id, school_id, academic_year, half_term, status, summary, closed_at)
+    select d.id, d.school_id, '2026/27', h.half_term, 'closed', (case when h.half_term = 'autumn-1' then ${summary(0)} else ${summary(1)} end)::jsonb, now()
+    from documents d, (values ('autumn-1'), ('autumn-2')) as h(half_term)
+    where d.kind in ('single_plan', 'adp', 'action_plan')`);
+  // Review items: a snapshot per review, as the school cards read them (not the flags).
+  await db.execute(sql`
+    insert into review_items (review_id, block_key, block_id, block_type, position, text, rag, status, due, commentary)
+    select r.id, a.block_key, a.block_id, 'action', a.position::int, a.text, a.rag, a.status, a.due, 'Evidence: learning walk'
+    from reviews r join actions a on a.document_id = r.document_id`);
+  return Number(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from review_items`))[0]?.n ?? 0);
+}
+
+async function timeGets(url: string, cookie: string, path: string, n: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    const res = await fetch(`${url}${path}`, { headers: { cookie } });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+async function dashboardBench(driver: Driver): Promise<void> {
+  console.log(`\nFlags at trust scale, ${driver}: ${SCALE.schools} schools, ${SCALE.actions} actions, ${SCALE.history} history rows, two reviews per plan`);
+  const database = await benchDatabase(driver);
+  try {
+    const db = database.db;
+    await generateTrust(db, () => {});
+    await ensureTrustCalendar(db, "2026/27", ENGLAND_2026_27);
+    const items = await addReviews(db);
+    console.log(`    plus the 2026/27 calendar and ${items} review items`);
+    const [lead] = await db.insert(users).values({ email: "bench-lead@bench.test", name: "Bench Lead", passwordHash: await hashPassword(BENCH_PASSWORD) }).returning();
+    await db.insert(memberships).values({ userId: lead!.id, role: "trust_lead", schoolId: null });
+    const server = await startServer({ env: testEnv({ PORT: 0, HOST: "127.0.0.1", LOG_LEVEL: "error" }), database, clientDir: "/nonexistent" });
+    try {
+      const cookie = await signInAs(server.url, "bench-lead@bench.test");
+      const check = (await (await fetch(`${server.url}/api/dashboard/trust`, { headers: { cookie } })).json()) as { schools: { flags: unknown[] }[] };
+      console.log(`    ${check.schools.length} rows, ${check.schools.reduce((s, r) => s + r.flags.length, 0)} flags`);
+      await timeGets(server.url, cookie, "/api/dashboard/trust", 5);
+      const samples = await timeGets(server.url, cookie, "/api/dashboard/trust", QUICK ? 10 : 50);
+      report(`GET /api/dashboard/trust with flags, p50 (${driver})`, percentile(samples, 50), "ms");
+      report(`GET /api/dashboard/trust with flags, p95 (${driver})`, percentile(samples, 95), "ms", 50);
+      // Cold: a fact changes before every read (a threshold saved), so every flag is recomputed.
+      const cold: number[] = [];
+      for (let i = 0; i < (QUICK ? 5 : 20); i++) {
+        await db.execute(sql`insert into trust_settings (key, value) values ('bench_touch', ${JSON.stringify(i)}::jsonb) on conflict (key) do update set value = excluded.value, updated_at = clock_timestamp()`);
+        cold.push(...(await timeGets(server.url, cookie, "/api/dashboard/trust", 1)));
+      }
+      report(`  the same, every read after a change of facts, p50 (${driver})`, percentile(cold, 50), "ms");
+      report(`  the same, every read after a change of facts, p95 (${driver})`, percentile(cold, 95), "ms", 50);
+      const result = (await db.execute(sql`explain (analyze, costs off, summary on) ${overdueSql(todayInEngland())}`)) as unknown;
+      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, string>[];
+      console.log(`\n    -- flags: overdue actions by school and RAG (${driver})`);
+      for (const r of rows) console.log(`    ${Object.values(r)[0]}`);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await database.dispose();
+  }
+}
+
+async function rollForwardBench(): Promise<void> {
+  console.log("\nRolling a 1,000-block plan forward (PGlite, through the room server)");
+  const database = await benchDatabase("pglite");
+  try {
+    const db = database.db;
+    const [school] = await db.insert(schools).values({ name: "Bench Primary", slug: "bench-primary", phase: "primary" }).returning();
+    const [head] = await db.insert(users).values({ email: "bench-head@bench.test", name: "Bench Head", passwordHash: await hashPassword(BENCH_PASSWORD) }).returning();
+    await db.insert(memberships).values({ userId: head!.id, role: "school_leader", schoolId: school!.id });
+    const server = await startServer({ env: testEnv({ PORT: 0, HOST: "127.0.0.1", LOG_LEVEL: "error" }), database, clientDir: "/nonexistent" });
+    try {
+      const cookie = await signInAs(server.url, "bench-head@bench.test");
+      const samples: number[] = [];
+      for (let run = 0; run < (QUICK ? 2 : 5); run++) {
+        const [doc] = await db.insert(documents).values({ schoolId: school!.id, kind: "single_plan", title: `Plan ${run}`, academicYear: "2026/27", term: "autumn", framework: "ofsted-2025" }).returning();
+        const { nodes } = planNodes(1000, [head!.id]);
+        await server.collab.changeDocument(doc!.id, (d) => writePlanNodes(d.getXmlFragment("default"), nodes), head!.id);
+        // Wait for extraction: the roll-forward reads the progress tables.
+        for (;;) {
+          const n = Number(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from actions where document_id = ${doc!.id}`))[0]?.n ?? 0);
+          if (n >= 870) break;
+          await new Promise((res) => setTimeout(res, 50));
+        }
+        const started = performance.now();
+        const res = await fetch(`${server.url}/api/documents/${doc!.id}/roll-forward`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ term: "spring", academicYear: "2026/27" }) });
+        const body = (await res.json()) as { carried: number };
+        samples.push(performance.now() - started);
+        if (res.status !== 201) throw new Error(`roll-forward: ${res.status} ${JSON.stringify(body)}`);
+        if (run === 0) console.log(`    carried ${body.carried} open targets and actions`);
+      }
+      report("POST /api/documents/:id/roll-forward (1,000 blocks), p50", percentile(samples, 50), "ms");
+      report("POST /api/documents/:id/roll-forward (1,000 blocks), max", Math.max(...samples), "ms", 1000);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await database.dispose();
+  }
+}
+
+console.log(`Termly-cycle benchmarks${QUICK ? " (quick)" : ""}`);
+await rollForwardBench();
+await dashboardBench("pglite");
+if (await postgresAvailable()) await dashboardBench("postgres");
+else console.log(`\n(PostgreSQL at ${POSTGRES_URL} did not answer: its half is skipped)`);
