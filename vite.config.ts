@@ -9,7 +9,8 @@ export default defineConfig({
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,
-    sourcemap: true,
+    // Source maps would publish the source; a production build ships none.
+    sourcemap: false,
     // The editor chunk (ProseMirror, Tiptap, Yjs) is ~540 kB minified and loads only on /documents;
     // its real budget is gzipped route weight, which bench/editor measures.
     chunkSizeWarningLimit: 600,

@@ -3,9 +3,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { csrfMiddleware, sessionMiddleware } from "./auth/middleware.js";
 import { apiBodyLimit } from "./http/bodyLimit.js";
 import { healthRoutes } from "./http/health.js";
+import { noStore, securityHeaders, staticCaching } from "./http/headers.js";
 import type { AppDeps, AppEnv } from "./http/context.js";
 import { badInputFromDatabase, errorBody, HttpError, PermissionDenied, respondError } from "./http/errors.js";
 import { audit } from "./commands/auditLogger.js";
@@ -41,11 +43,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     c.set("deps", deps);
     await next();
   });
+  app.use("*", securityHeaders());
+  app.use("*", compress());
 
   const api = new Hono<AppEnv>();
   api.use("*", csrfMiddleware());
   api.use("*", sessionMiddleware());
   api.use("*", apiBodyLimit());
+  api.use("*", noStore());
   api.route("/", authRoutes);
   api.route("/", schoolRoutes);
   api.route("/", documentRoutes);
@@ -85,6 +90,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   if (options.clientDir && existsSync(join(options.clientDir, "index.html"))) {
     const clientDir = options.clientDir;
     const indexHtml = readFileSync(join(clientDir, "index.html"), "utf8");
+    app.use("*", staticCaching());
     app.use("/assets/*", serveStatic({ root: clientDir }));
     app.use("*", serveStatic({ root: clientDir, rewriteRequestPath: (p) => (p === "/" ? "/index.html" : p) }));
     // Client routes (/trust, /documents/:id, ...) are bookmarked and shared: serve the SPA for them.
