@@ -16,6 +16,8 @@ import { commentRoutes } from "./routes/comments.js";
 import { findingRoutes } from "./routes/findings.js";
 import { documentLifecycleRoutes } from "./routes/documentLifecycle.js";
 import { notificationRoutes } from "./routes/notifications.js";
+import { notificationPreferenceRoutes } from "./routes/notificationPreferences.js";
+import { passwordResetRoutes } from "./routes/passwordReset.js";
 import { supportRoutes } from "./routes/support.js";
 import { progressRoutes } from "./routes/progress.js";
 import { exportRoutes } from "./routes/export.js";
@@ -60,7 +62,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route("/", documentLifecycleRoutes);
   api.route("/", findingRoutes);
   api.route("/", notificationRoutes);
+  api.route("/", notificationPreferenceRoutes);
   api.route("/", supportRoutes);
+  api.route("/", passwordResetRoutes);
   api.route("/", progressRoutes);
   api.route("/", exportRoutes);
   api.route("/", calendarRoutes);

@@ -48,6 +48,11 @@ export class Notifier {
 
   constructor(private readonly options: NotifierOptions) {}
 
+  /** The mail queue, for account emails (invitations, password resets) that are not notifications. */
+  get mail(): MailQueue {
+    return this.options.mail;
+  }
+
   /** The absolute URL of a client path. */
   url(path: string): string {
     return `${this.options.baseUrl().replace(/\/$/, "")}${path}`;
@@ -95,9 +100,12 @@ export class Notifier {
 
   /** Sends without making the caller wait (a request, a Yjs observer); failures are logged. */
   later(input: NotificationInput): void {
-    const p = this.send(input)
-      .catch((err) => this.options.logger.error("notifications: send failed", { kind: input.kind, err: String((err as Error)?.stack ?? err) }))
-      .finally(() => this.pending.delete(p));
+    this.track(this.send(input).catch((err) => this.options.logger.error("notifications: send failed", { kind: input.kind, err: String((err as Error)?.stack ?? err) })));
+  }
+
+  /** Keeps background work (a reset email being queued) in view, so `idle()` and shutdown wait for it. */
+  track(work: Promise<unknown>): void {
+    const p = work.finally(() => this.pending.delete(p));
     this.pending.add(p);
   }
 

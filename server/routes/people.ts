@@ -13,6 +13,7 @@ import type { AppEnv } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
 import { parseBody, uuidParam } from "../http/validate.js";
 import { authorize } from "../policies/index.js";
+import { emailInvitation } from "../mail/invitationEmail.js";
 
 const grantSchema = z
   .object({ role: roleSchema, schoolId: z.string().uuid().nullish() })
@@ -121,7 +122,11 @@ export const peopleRoutes = new Hono<AppEnv>()
       })
       .returning();
     await audit(c, "invitation.created", { email: body.email, role: body.role, schoolId: body.schoolId ?? null }, actor.id, { type: "invitation", id: row!.id });
-    return c.json({ invitation: { id: row!.id, email: row!.email, role: row!.role, schoolId: row!.schoolId, expiresAt: row!.expiresAt.toISOString() }, link: inviteLink(c, token) }, 201);
+    const link = inviteLink(c, token);
+    const [school] = body.schoolId ? await c.var.deps.db.select({ name: schools.name }).from(schools).where(eq(schools.id, body.schoolId)).limit(1) : [];
+    // The invitee gets it by email; the link is still shown, for the admin to pass on if the email goes astray.
+    await emailInvitation(c.var.deps.db, c.var.deps.notifier.mail, { email: body.email, name: body.name, role: body.role, schoolName: school?.name ?? null, invitedBy: actor.name, link, expiresAt: row!.expiresAt });
+    return c.json({ invitation: { id: row!.id, email: row!.email, role: row!.role, schoolId: row!.schoolId, expiresAt: row!.expiresAt.toISOString() }, link, emailed: true }, 201);
   })
   .delete("/invitations/:id", async (c) => {
     const actor = requireActor(c);

@@ -6,6 +6,7 @@ import { ROLE_LABELS, type Role } from "../../shared/enums.js";
 import { requireActor } from "../auth/middleware.js";
 import { audit } from "../commands/auditLogger.js";
 import { memberships, schoolTiers, tiers, users } from "../db/schema/index.js";
+import { notifyTierChanged } from "../notifications/tierNotifications.js";
 import type { AppEnv } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
 import { parseBody, uuidParam } from "../http/validate.js";
@@ -63,6 +64,9 @@ export const schoolRoutes = new Hono<AppEnv>()
     await db.insert(schoolTiers).values({ schoolId: id, tier: body.tier, reason: body.reason, setBy: actor.id });
     await audit(c, "school.tier_changed", { from: before.tier?.level ?? null, to: body.tier, reason: body.reason }, actor.id, { type: "school", id });
     const row = await findSchool(c, id);
+    if (before.tier?.level !== body.tier) {
+      await notifyTierChanged(db, c.var.deps.notifier, { schoolId: id, schoolName: row.school.name, tierName: tier.name, level: tier.level, reason: body.reason, actorId: actor.id });
+    }
     return c.json({ school: presentSchool(row.school, row.tier) }, 201);
   })
   .get("/schools/:id/people", async (c) => {
