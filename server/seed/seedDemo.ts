@@ -7,6 +7,7 @@ import { hashPassword } from "../auth/passwords.js";
 import { ensureTierScheme } from "../bootstrap.js";
 import { createLogger } from "../logger.js";
 import { reextractAll } from "../progress/reextract.js";
+import { seedDemoCycle } from "./demoReviews.js";
 import {
   DEMO_ACADEMIC_YEAR, DEMO_DOCUMENTS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SCHOOLS,
   type DemoDocument, type DemoSchool,
@@ -33,6 +34,7 @@ export async function seedDemoTrust(db: Db, options: SeedOptions = {}): Promise<
   const seeded = await insertDemoTrust(db, options);
   // The progress tables are derived from the documents: fill them now, so dashboards have data before anyone opens a plan.
   if (seeded) await reextractAll(db, createLogger("warn"));
+  if (seeded) await seedDemoCycle(db);
   return seeded;
 }
 
