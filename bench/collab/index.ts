@@ -5,6 +5,7 @@
  * `npx tsx bench/collab/index.ts`; BENCH_QUICK=1 for a short smoke run.
  */
 import { coldLoad } from "./coldLoad.js";
+import { compaction } from "./compaction.js";
 import { benchDatabase, seedDocuments, type Driver } from "./data.js";
 import { durability } from "./durability.js";
 import { POSTGRES_URL, QUICK, settings } from "./options.js";
@@ -144,6 +145,16 @@ for (const driver of POSTGRES_URL ? (["postgres", "pglite"] as const) : (["pglit
   );
 }
 results.coldLoad = cold;
+
+log("\nCompaction of a ~400 KB document: longest main-thread stall (budget <= 20 ms), merge on the main thread vs the merge worker");
+const compacted: Record<string, unknown> = {};
+for (const driver of POSTGRES_URL ? (["postgres", "pglite"] as const) : (["pglite"] as const)) {
+  const r = await compaction(driver, { stateBytes: 400_000 });
+  compacted[driver] = r;
+  const parts = Object.entries(r.figures).map(([label, f]) => `${label} ${ms(f.stallMs)} ms (${(f.stallMs / 20).toFixed(2)}x budget; took ${Math.round(f.wallMs)} ms)`);
+  log(`  ${driver.padEnd(9)} state ${r.stateBytes} B in ${r.rows} rows; stall: ${parts.join("; ")}`);
+}
+results.compaction = compacted;
 
 log(`\nJSON ${JSON.stringify(results)}`);
 // Providers and pools may hold timers; the figures are printed, so leave now.

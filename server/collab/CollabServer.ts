@@ -278,7 +278,7 @@ export function createCollab(options: CollabOptions): Collab {
       await rooms.idle();
       const unsaved = await logClosed;
       await log.flush();
-      await compactor.idle();
+      await compactor.close();
       if (unsaved) logger.error("collab: updates not stored at shutdown", { updates: unsaved });
       // Sockets that ignored the close frame are cut so the HTTP server can finish closing.
       for (const ws of wss.clients) ws.terminate();

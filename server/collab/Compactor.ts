@@ -6,11 +6,14 @@
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { compactDocument } from "./documentStore.js";
+import { MergeWorker } from "./MergeWorker.js";
 
 /** Schedules and tracks compactions. */
 export class Compactor {
   private readonly counts = new Map<string, number>();
   private readonly running = new Map<string, Promise<void>>();
+  /** The merge runs here, off the event loop every room shares. */
+  private readonly worker = new MergeWorker();
 
   constructor(
     private readonly db: Db,
@@ -42,6 +45,12 @@ export class Compactor {
     while (this.running.size) await Promise.allSettled([...this.running.values()]);
   }
 
+  /** Waits for running compactions, then stops the merge worker (shutdown). */
+  async close(): Promise<void> {
+    await this.idle();
+    await this.worker.close();
+  }
+
   private maybeCompact(documentId: string): void {
     if (this.running.has(documentId) || (this.counts.get(documentId) ?? 0) <= this.threshold) return;
     const job = this.compact(documentId).finally(() => this.running.delete(documentId));
@@ -51,7 +60,7 @@ export class Compactor {
   private async compact(documentId: string): Promise<void> {
     const started = performance.now();
     try {
-      const result = await compactDocument(this.db, documentId, this.logger);
+      const result = await compactDocument(this.db, documentId, this.logger, (updates) => this.worker.merge(updates));
       if (!result) return;
       const left = (this.counts.get(documentId) ?? result.folded) - result.folded;
       if (this.counts.has(documentId)) this.counts.set(documentId, Math.max(0, left));

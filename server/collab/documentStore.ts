@@ -84,6 +84,27 @@ export async function readRows(db: Db, documentId: string): Promise<StoredRows> 
   return { snapshot, snapshotUpToId, updates };
 }
 
+/** Folds updates (snapshot first) into one state: on this thread, or a worker's (MergeWorker). */
+export type MergeUpdates = (updates: Uint8Array[]) => Promise<{ state: Uint8Array; failed: number }>;
+
+/** The merge on the calling thread (tests, benches, one-off scripts). */
+export async function mergeHere(updates: Uint8Array[]): Promise<{ state: Uint8Array; failed: number }> {
+  const doc = new Y.Doc();
+  let failed = 0;
+  doc.transact(() => {
+    for (const update of updates) {
+      try {
+        Y.applyUpdate(doc, update);
+      } catch {
+        failed++;
+      }
+    }
+  });
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return { state, failed };
+}
+
 /** What a compaction did. */
 export interface CompactionResult {
   folded: number;
@@ -97,13 +118,13 @@ export interface CompactionResult {
  * still there. If another compaction took some, this one stands down and nothing is lost.
  * Rows appended meanwhile are not in the folded set, so they stay in the log.
  */
-export async function compactDocument(db: Db, documentId: string, logger?: Logger): Promise<CompactionResult | null> {
+export async function compactDocument(db: Db, documentId: string, logger?: Logger, merge: MergeUpdates = mergeHere): Promise<CompactionResult | null> {
   const rows = await readRows(db, documentId);
   if (rows.updates.length === 0) return null;
-  const doc = new Y.Doc();
-  applyAll(doc, rows, documentId, logger);
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
+  const merged = await merge([...(rows.snapshot ? [rows.snapshot] : []), ...rows.updates.map((r) => r.update)]);
+  // Only validated updates are stored, so this means damage at rest: the rest stays readable.
+  if (merged.failed) logger?.error("collab: stored update failed to apply", { documentId, updates: merged.failed });
+  const { state } = merged;
   const ids = rows.updates.map((r) => r.id);
   const upToId = Math.max(rows.snapshotUpToId, ids[ids.length - 1]!);
   const idList = ids.join(",");
