@@ -10,10 +10,14 @@ import { RouteError } from "./components/RouteError.js";
 import { AuditPage, FindingsReportPage, TiersPage, VersionPage } from "./features/governance/lazyPages.js";
 import { ActionsPage } from "./features/progress/ActionsPage.js";
 import { TrustPage } from "./features/progress/TrustPage.js";
+import { CalendarPage } from "./features/calendar/CalendarPage.js";
 import { SearchPage } from "./features/search/SearchPage.js";
 import { DocumentPage } from "./routes/DocumentPage.js";
 import { HomeRoute } from "./routes/HomeRoute.js";
 import { InvitePage } from "./routes/InvitePage.js";
+import { ForgotPasswordPage } from "./routes/ForgotPasswordPage.js";
+import { NotificationSettingsPage } from "./routes/NotificationSettingsPage.js";
+import { ResetPasswordPage } from "./routes/ResetPasswordPage.js";
 import { NotFoundPage } from "./routes/NotFoundPage.js";
 import { PeoplePage } from "./routes/PeoplePage.js";
 import { SchoolPage } from "./routes/SchoolPage.js";
@@ -28,6 +32,9 @@ export const router = createBrowserRouter(
       {/* Open to everyone: `/` is sign-in when signed out and home when signed in. */}
       <Route path="/" element={<HomeRoute />} />
       <Route path="/invite/:token" element={<InvitePage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+      <Route path="/settings/notifications" element={signedIn(<NotificationSettingsPage />)} />
 
       {/* Foundation pages (signed in). */}
       <Route path="/schools/:id" element={signedIn(<SchoolPage />)} />
@@ -42,6 +49,7 @@ export const router = createBrowserRouter(
 
       {/* Progress (issue 5): trust dashboard and action tracker. */}
       <Route path="/trust" element={signedIn(<TrustPage />)} />
+      <Route path="/calendar" element={signedIn(<CalendarPage />)} />
       <Route path="/actions" element={signedIn(<ActionsPage />)} />
 
       {/* Search (issue 15): the header's box lands here. */}

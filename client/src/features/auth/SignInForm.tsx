@@ -1,5 +1,6 @@
 /** The sign-in form: email, password, and a readable answer when it fails (wrong password, or too many tries). */
 import { useId, useState, type FormEvent } from "react";
+import { Link } from "react-router";
 import { ApiError, messageOf } from "../../api/client.js";
 import { useSession } from "../../session/SessionContext.js";
 
@@ -69,6 +70,9 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
       <button type="submit" className="button button-primary button-wide" disabled={busy}>
         {busy ? "Signing in…" : "Sign in"}
       </button>
+      <p className="hint">
+        <Link to="/forgot-password">Forgotten your password?</Link>
+      </p>
     </form>
   );
 }

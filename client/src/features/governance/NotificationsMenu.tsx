@@ -1,11 +1,12 @@
 /** The header's notifications: a badge with the unread count, and a list whose entries open the thread. */
 import { useEffect, useId, useRef, useState } from "react";
-import { useLocation, useNavigate } from "react-router";
+import { Link, useLocation, useNavigate } from "react-router";
 import { formatDateTime } from "../../components/dates.js";
 import { useNotifications } from "./useNotifications.js";
 import "./governance.css";
 
-function describe(kind: string, actor: string | null, title: string | null): string {
+function describe(kind: string, actor: string | null, title: string | null, line: string): string {
+  if (line) return line;
   const who = actor ?? "Someone";
   if (kind === "mention") return `${who} mentioned you${title ? ` in ${title}` : ""}`;
   return `${who}${title ? ` · ${title}` : ""}`;
@@ -78,9 +79,12 @@ export function NotificationsMenu() {
                 Mark all as read
               </button>
             ) : null}
+            <Link className="gv-link-button" to="/settings/notifications">
+              Settings
+            </Link>
           </div>
           {items.length === 0 ? (
-            <p className="hint gv-notification-empty">Nothing yet. When someone @mentions you in a comment, it shows here.</p>
+            <p className="hint gv-notification-empty">Nothing yet. Mentions, actions you own, replies and plans awaiting you show here.</p>
           ) : (
             <ul className="gv-notification-list">
               {items.map((n) => (
@@ -96,7 +100,7 @@ export function NotificationsMenu() {
                   >
                     <span className="gv-notification-title">
                       {!n.read ? <span className="visually-hidden">Unread: </span> : null}
-                      {describe(n.kind, n.actorName, n.documentTitle)}
+                      {describe(n.kind, n.actorName, n.documentTitle, n.title)}
                     </span>
                     {n.excerpt ? <span className="gv-notification-excerpt">“{n.excerpt}”</span> : null}
                     <time dateTime={n.createdAt} className="gv-notification-time">
