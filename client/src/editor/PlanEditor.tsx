@@ -3,7 +3,7 @@ import { Collaboration } from "@tiptap/extension-collaboration";
 import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { planExtensions } from "../../../shared/blocks/nodes.js";
 import type { FrameworkKey } from "../../../shared/frameworks/index.js";
 import { CommentHighlights } from "../features/comments/commentHighlights.js";
@@ -11,6 +11,9 @@ import { CommentsMargin } from "../features/comments/CommentsMargin.js";
 import { KeepYjsMapping } from "./keepYjsMapping.js";
 import { blockNodeViews } from "./nodeViews.js";
 import { PlanContext, type Person, type PlanContextValue } from "./PlanContext.js";
+import { ReadingContext } from "./reading/ReadingContext.js";
+import { ReadingToggle } from "./reading/ReadingToggle.js";
+import { usePrintAsReading } from "./reading/usePrintAsReading.js";
 import { SlashCommand } from "./slashCommand.js";
 import { ConnectionStatus, PresenceList } from "./StatusBar.js";
 import { TargetIndex } from "./targetIndex.js";
@@ -33,6 +36,10 @@ const TYPE_HINT = "Write here, or type / to insert a priority, target or action"
 
 export function PlanEditor({ collab, connection, framework, me, people, readOnlyReason }: PlanEditorProps) {
   const readOnly = readOnlyReason !== null;
+  // Anyone who cannot edit reads; editors may switch to reading too.
+  const [chosenReading, setChosenReading] = useState(false);
+  const printing = usePrintAsReading();
+  const reading = readOnly || chosenReading || printing;
   const targets = useMemo(() => new TargetIndex(), [collab]);
   const self = useMemo(() => ({ id: me.id, name: me.name }), [me.id, me.name]);
   const present = usePresence(collab.provider, self);
@@ -68,8 +75,8 @@ export function PlanEditor({ collab, connection, framework, me, people, readOnly
   );
 
   useEffect(() => {
-    if (editor.isEditable !== !readOnly) editor.setEditable(!readOnly);
-  }, [editor, readOnly]);
+    if (editor.isEditable !== !reading) editor.setEditable(!reading);
+  }, [editor, reading]);
 
   // The target picker's index follows the document once edits settle, not on every keystroke.
   useEffect(() => {
@@ -95,20 +102,23 @@ export function PlanEditor({ collab, connection, framework, me, people, readOnly
 
   return (
     <PlanContext.Provider value={ctx}>
-      <div className={readOnly ? "pe-shell is-readonly" : "pe-shell"}>
+      <ReadingContext.Provider value={reading}>
+      <div className={`${readOnly ? "pe-shell is-readonly" : "pe-shell"}${reading ? " is-reading" : ""}`}>
         <div className="pe-topbar">
           <PresenceList people={present} />
           <ConnectionStatus connection={connection} readOnly={readOnly} />
+          {!readOnly && <ReadingToggle reading={chosenReading} onChange={setChosenReading} />}
         </div>
         {readOnlyReason && (
           <div className="pe-readonly-banner" role="note" data-testid="readonly-banner">
             <strong>Read only.</strong> {readOnlyReason}
           </div>
         )}
-        {!readOnly && <Toolbar editor={editor} framework={framework} />}
+        {!reading && <Toolbar editor={editor} framework={framework} />}
         <EditorContent editor={editor} className="pe-editor" />
         <CommentsMargin editor={editor} />
       </div>
+      </ReadingContext.Provider>
     </PlanContext.Provider>
   );
 }

@@ -8,6 +8,7 @@ import { FindingBlock } from "./blocks/FindingBlock.js";
 import { JudgementBlock } from "./blocks/JudgementBlock.js";
 import { PriorityBlock } from "./blocks/PriorityBlock.js";
 import { TargetBlock } from "./blocks/TargetBlock.js";
+import { withReading } from "./reading/withReading.js";
 
 const COMPONENTS: Record<BlockType, ComponentType<ReactNodeViewProps>> = {
   priority: PriorityBlock,
@@ -21,7 +22,7 @@ const COMPONENTS: Record<BlockType, ComponentType<ReactNodeViewProps>> = {
 export function blockNodeViews(): Record<BlockType, NodeViewRenderer> {
   const out = {} as Record<BlockType, NodeViewRenderer>;
   for (const [type, component] of Object.entries(COMPONENTS) as [BlockType, ComponentType<ReactNodeViewProps>][]) {
-    out[type] = ReactNodeViewRenderer(component, {
+    out[type] = ReactNodeViewRenderer(withReading(type, component), {
       className: "pe-block-host",
       attrs: ({ node }): Record<string, string> => {
         const id = node.attrs.id as string | null;

@@ -9,6 +9,7 @@ import { DocumentDetails } from "../features/documents/DocumentDetails.js";
 import { getDocument } from "../features/documents/documentsApi.js";
 import { DocumentGovernance } from "../features/governance/DocumentGovernance.js";
 import { ReviewPanel } from "../features/governance/ReviewPanel.js";
+import { DocumentExportLinks } from "../features/export/ExportLinks.js";
 
 /** The plan editor, loaded only on this page so sign-in and home stay light. */
 const DocumentEditor = lazy(() => import("../editor/DocumentEditor.js"));
@@ -30,6 +31,7 @@ export function DocumentPage() {
             </header>
             <section className="card" aria-label="About this document">
               <DocumentDetails detail={data} />
+              <DocumentExportLinks documentId={data.document.id} />
             </section>
             <ReviewPanel />
             <Suspense fallback={<p className="hint">Loading the editor…</p>}>

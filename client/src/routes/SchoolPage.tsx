@@ -9,6 +9,7 @@ import { SchoolDocuments } from "../features/documents/SchoolDocuments.js";
 import { getSchool } from "../features/schools/schoolsApi.js";
 import { SupportPanel } from "../features/governance/SupportPanel.js";
 import { AcademyCard } from "../features/progress/AcademyCard.js";
+import { GovernorPackLinks } from "../features/export/ExportLinks.js";
 import { TierPanel } from "../features/schools/TierPanel.js";
 import { useMe } from "../session/SessionContext.js";
 
@@ -30,6 +31,7 @@ export function SchoolPage() {
                 {PHASE_LABELS[data.school.phase] ?? data.school.phase}
                 {data.school.urn ? ` · URN ${data.school.urn}` : ""}
               </p>
+              <GovernorPackLinks schoolId={data.school.id} />
             </header>
             <div className="columns">
               <TierPanel detail={data} myId={me.user.id} onChanged={detail.reload} />
