@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import type { Db } from "../db/client.js";
 import { auditLog } from "../db/schema/index.js";
+import { cleanDeep } from "../../shared/text.js";
 import type { Logger } from "../logger.js";
 import type { AppEnv } from "../http/context.js";
 import { clientAddress } from "../http/clientAddress.js";
@@ -25,7 +26,8 @@ export async function writeAudit(db: Db, logger: Logger, entry: AuditEntry): Pro
     await db.insert(auditLog).values({
       action: entry.action,
       actorId: entry.actorId,
-      details: entry.details ?? {},
+      // A NUL or lone surrogate in a reason or a version name must not cost the audit row.
+      details: cleanDeep(entry.details ?? {}),
       subjectType: entry.subject?.type ?? null,
       subjectId: entry.subject?.id ?? null,
       address: entry.address,

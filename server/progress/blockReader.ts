@@ -4,6 +4,7 @@
  * children (and, for pasted content, in nested paragraphs). No ProseMirror on this path.
  */
 import * as Y from "yjs";
+import { cleanDeep, cleanText, findUnsafeText } from "../../shared/text.js";
 import { isBlockId, isBlockType, parseBlockAttrs, type BlockAttrsByType, type BlockType, type BlockWarning } from "../../shared/blocks/schema.js";
 
 /** What one block says about itself, before grouping: cached per element until it changes. */
@@ -78,19 +79,33 @@ export function elementText(node: Y.XmlElement | Y.XmlFragment): string {
   return out;
 }
 
+const UNSAFE_TEXT = (attribute: string): BlockWarning => ({
+  attribute,
+  message: "held an invisible control character (NUL) or a broken emoji, which was removed",
+});
+
 /** Reads one block: its type, ids, text and validated attributes (defaults for the missing ones). */
 export function readBlockSelf(element: Y.XmlElement): BlockSelf {
   const type = element.nodeName as BlockType;
   const raw = element.getAttributes() as Record<string, unknown>;
-  const { attrs, warnings } = parseBlockAttrs(type, raw);
+  const parsed = parseBlockAttrs(type, raw);
+  const warnings = parsed.warnings;
+  // Postgres refuses NUL and JSON refuses lone surrogates: one such character would fail the
+  // whole document's write on every retry. Clean it here, where text leaves the Y.Doc, and say so.
+  const unsafe = findUnsafeText(parsed.attrs);
+  const attrs = unsafe ? cleanDeep(parsed.attrs) : parsed.attrs;
+  if (unsafe) warnings.push(UNSAFE_TEXT(String(unsafe[0])));
   normaliseIds(type, attrs);
   const rawId = raw.id;
+  const rawText = elementText(element).trim();
+  const text = cleanText(rawText);
+  if (text !== rawText) warnings.push(UNSAFE_TEXT("text"));
   return {
     type,
     itemId: itemIdOf(element),
     blockId: isBlockId(rawId) ? rawId.toLowerCase() : null,
-    rawId,
-    text: elementText(element).trim(),
+    rawId: typeof rawId === "string" ? cleanText(rawId) : rawId,
+    text,
     attrs,
     warnings,
   };
