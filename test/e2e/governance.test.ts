@@ -219,7 +219,8 @@ describe("comments", () => {
 });
 
 describe("review and approval", () => {
-  it("a head approves a document: the editor turns read-only with its banner, the version opens read-only, a new revision unlocks it", async () => {
+  // The board approves, not the head (issue 12): the governor records it and the head's open page follows.
+  it("a governor approves a document: the editor turns read-only with its banner, the version opens read-only, a new revision unlocks it", async () => {
     const school = await buildSchool(e2e.db);
     const head = await buildUser(e2e.db, { role: "school_leader", schoolId: school.id, name: "Asha Patel" });
     const plan = await buildDocument(e2e.db, { schoolId: school.id, status: "in_review" });
@@ -231,11 +232,12 @@ describe("review and approval", () => {
     const govPage = await openAs(governor.email, plan.id);
     const page = await openAs(head.email, plan.id);
     expect(await editable(page)).toBe("true");
+    expect(await page.getByRole("button", { name: "Approve…" }).count()).toBe(0);
 
-    await page.getByRole("button", { name: "Approve…" }).click();
-    const dialog = page.getByRole("dialog", { name: "Approve this document" });
-    await dialog.getByLabel("Trust Board").check();
-    await dialog.getByLabel("Date of approval").fill("2026-11-20");
+    await govPage.getByRole("button", { name: "Approve…" }).click();
+    const dialog = govPage.getByRole("dialog", { name: "Approve this document" });
+    await dialog.getByTestId("approval-body").waitFor();
+    await dialog.getByLabel("Date of the meeting").fill("2026-11-20");
     await dialog.getByLabel("Version name (optional)").fill("Autumn plan as approved");
     await dialog.getByRole("button", { name: "Approve and lock" }).click();
 
@@ -248,7 +250,7 @@ describe("review and approval", () => {
     await page.locator(".pe-connection[data-state=online]").waitFor();
     expect(await editable(page)).toBe("false");
     const review = page.locator("section.gv-review");
-    expect(await review.innerText()).toContain("Approved by the Trust Board on 20 Nov 2026");
+    expect(await review.innerText()).toContain("Approved by the Local Governing Board on 20 Nov 2026");
     await page.keyboard.type("sneaky");
     expect(await page.locator(".pe-prose").innerText()).not.toContain("sneaky");
 
@@ -257,7 +259,7 @@ describe("review and approval", () => {
     const banner = page.getByTestId("version-banner");
     await banner.waitFor();
     expect(await banner.innerText()).toContain("Autumn plan as approved");
-    expect(await banner.innerText()).toContain("Trust Board");
+    expect(await banner.innerText()).toContain("Local Governing Board");
     const viewer = page.getByTestId("version-viewer");
     await viewer.locator(".pe-prose", { hasText: "The plan the board approved." }).waitFor();
     expect(await viewer.locator(".pe-prose").getAttribute("contenteditable")).toBe("false");

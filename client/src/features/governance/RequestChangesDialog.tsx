@@ -45,7 +45,7 @@ export function RequestChangesDialog(props: { onSend(note: string): Promise<void
         <p className="hint">The plan goes back to draft, and its leaders are told, with your note.</p>
         <div className="field">
           <label htmlFor={`${id}-note`}>What should change</label>
-          <textarea id={`${id}-note`} rows={4} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} required />
+          <textarea id={`${id}-note`} rows={4} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} aria-required="true" />
         </div>
         <FormFooter error={error} busy={busy} submitLabel="Send back for changes" busyLabel="Sending…" onCancel={() => dialog.current?.close()} />
       </form>
