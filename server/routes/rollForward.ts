@@ -9,7 +9,7 @@ import { requireDocument } from "../documents/requireDocument.js";
 import type { AppEnv } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
 import { parseBody, uuidParam } from "../http/validate.js";
-import { authorize } from "../policies/index.js";
+import { authorize, can } from "../policies/index.js";
 import { rollForwardSchema, rollPlanForward } from "../rollForward/planRoller.js";
 
 export const rollForwardRoutes = new Hono<AppEnv>()
@@ -27,7 +27,7 @@ export const rollForwardRoutes = new Hono<AppEnv>()
   })
   .get("/documents/:id/roll-forward", async (c) => {
     // The links either way: the plan this one was carried from, and the one it was carried into (with the closing summary).
-    const { doc } = await requireDocument(c, uuidParam(c, "id"), "read");
+    const { actor, doc } = await requireDocument(c, uuidParam(c, "id"), "read");
     const { db } = c.var.deps;
     const link = async (mine: AnyPgColumn, other: AnyPgColumn) => {
       const [row] = await db
@@ -43,5 +43,10 @@ export const rollForwardRoutes = new Hono<AppEnv>()
     return c.json({
       carriedInto: await link(planRollForwards.fromDocumentId, planRollForwards.toDocumentId),
       carriedFrom: await link(planRollForwards.toDocumentId, planRollForwards.fromDocumentId),
+      // So the page shows the roll-forward and review controls only to those who may use them.
+      abilities: {
+        rollForward: can(actor, "rollForward", documentResource(doc)) && can(actor, "createDocument", { type: "school", id: doc.schoolId }),
+        recordReview: can(actor, "recordReview", documentResource(doc)),
+      },
     });
   });

@@ -51,8 +51,9 @@ export async function seedDemoCycle(db: Db, today = todayInEngland()): Promise<v
     const later = current.map((item, i) => ({ ...item, commentary: i % 3 === 1 ? COMMENTARY[(i + 2) % COMMENTARY.length]! : "" }));
     let previous: { id: string; halfTerm: string; items: SnapshotItem[] } | null = null;
     for (const [point, items] of [[first!, earlier], [second!, later]] as const) {
-      const closedAt = new Date(`${point.endsOn < today ? point.endsOn : today}T15:30:00Z`);
-      const [row] = await db
+      // Closed at the end of the half term, or today for the one still running.
+      const closedAt = new Date(`${[point.endsOn, today].sort()[0]}T15:30:00Z`);
+      const [row]: { id: string }[] = await db
         .insert(reviews)
         .values({ documentId: plan.id, schoolId: plan.schoolId, academicYear: "2026/27", halfTerm: point.halfTerm, status: "closed", summary: summarise(items, previous), openedAt: closedAt, updatedAt: closedAt, closedAt })
         .onConflictDoNothing()

@@ -58,6 +58,11 @@ export function AppHeader() {
                     <NavLink to="/audit">Audit</NavLink>
                   </li>
                 ) : null}
+                {me.abilities.managePeople ? (
+                  <li>
+                    <NavLink to="/calendar">Calendar</NavLink>
+                  </li>
+                ) : null}
               </ul>
             </nav>
             <SearchBox />

@@ -9,6 +9,7 @@ import { DocumentDetails } from "../features/documents/DocumentDetails.js";
 import { getDocument } from "../features/documents/documentsApi.js";
 import { DocumentGovernance } from "../features/governance/DocumentGovernance.js";
 import { ReviewPanel } from "../features/governance/ReviewPanel.js";
+import { RollForwardPanel } from "../features/reviews/RollForwardPanel.js";
 import { DocumentExportLinks } from "../features/export/ExportLinks.js";
 
 /** The plan editor, loaded only on this page so sign-in and home stay light. */
@@ -34,6 +35,7 @@ export function DocumentPage() {
               <DocumentExportLinks documentId={data.document.id} />
             </section>
             <ReviewPanel />
+            <RollForwardPanel doc={data.document} />
             <Suspense fallback={<p className="hint">Loading the editor…</p>}>
               {/* Keyed by status: after approval or a new revision the editor reopens with the new permissions. */}
               <DocumentEditor key={`${data.document.id}:${data.document.status}`} documentId={data.document.id} initial={data} />

@@ -1,5 +1,4 @@
 /** The academy card on `/schools/:id`: targets from baseline to goal, RAG chips, RAG over time, and action counts. */
-import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, RAG_LABELS, RAGS } from "../../../../shared/enums.js";
 import { useResource } from "../../api/useResource.js";
@@ -9,10 +8,9 @@ import { ResourceView } from "../../components/ResourceView.js";
 import { RagChip } from "../../components/RagChip.js";
 import { getAcademyCard, type AcademyCard as Card, type CardTarget } from "./progressApi.js";
 import { usePolling } from "./usePolling.js";
+import { ReviewTrend } from "../reviews/ReviewTrend.js";
 import "./progress.css";
 
-// chart.js is heavy: load it only when a card is shown, so the editor route stays within its budget.
-const RagTrendChart = lazy(() => import("./RagTrendChart.js").then((m) => ({ default: m.RagTrendChart })));
 
 /** Baseline → current → goal: a bar when all three are numbers, else the three values as text. */
 function TargetProgress({ target }: { target: CardTarget }) {
@@ -116,11 +114,8 @@ function CardBody({ card }: { card: Card }) {
         </div>
       )}
 
-      <h3 className="subheading">Targets by RAG over time</h3>
-      <Suspense fallback={<p className="hint">Loading the chart…</p>}>
-        <RagTrendChart targets={card.targets} />
-      </Suspense>
-      <p className="cell-secondary">RAG: {RAGS.map((r) => RAG_LABELS[r]).join(", ")}.</p>
+      <h3 className="subheading">Targets by RAG at each review</h3>
+      <ReviewTrend schoolId={card.school.id} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * RAG over time on the academy card: for each day a target's RAG changed, how many targets stood at
- * each RAG. Drawn with chart.js; a table under it gives the same numbers as text.
+ * RAG over time on the academy card: targets by RAG at each review point (one bar per half term),
+ * or, given targets, on each day a RAG changed. Drawn with chart.js; a table gives the same numbers.
  */
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from "chart.js";
 import { Bar } from "react-chartjs-2";
@@ -27,12 +27,13 @@ export function ragSeries(targets: CardTarget[]): { day: string; counts: Record<
   });
 }
 
-export function RagTrendChart({ targets }: { targets: CardTarget[] }) {
-  const series = ragSeries(targets);
+/** Review points (one bar each), or targets whose RAG changes are charted by day. */
+export function RagTrendChart({ targets, points }: { targets?: CardTarget[]; points?: { label: string; counts: Record<Rag, number> }[] }) {
+  const series = points ? points.map((p) => ({ day: p.label, counts: p.counts })) : ragSeries(targets ?? []).map((s) => ({ ...s, day: formatDay(s.day) }));
   if (series.length === 0) return <p className="cell-secondary">No RAG changes recorded yet.</p>;
   const used = RAGS.filter((r) => series.some((s) => s.counts[r] > 0));
   const data = {
-    labels: series.map((s) => formatDay(s.day)),
+    labels: series.map((s) => s.day),
     datasets: used.map((r) => ({ label: RAG_LABELS[r], data: series.map((s) => s.counts[r]), backgroundColor: COLOURS[r], stack: "rag", maxBarThickness: 56 })),
   };
   return (
@@ -40,7 +41,7 @@ export function RagTrendChart({ targets }: { targets: CardTarget[] }) {
       <div className="pg-chart">
         <Bar
           data={data}
-          aria-label="Targets by RAG over time"
+          aria-label={points ? "Targets by RAG at each review" : "Targets by RAG over time"}
           role="img"
           options={{
             responsive: true,
@@ -55,7 +56,7 @@ export function RagTrendChart({ targets }: { targets: CardTarget[] }) {
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Day</th>
+              <th scope="col">{points ? "Review" : "Day"}</th>
               {used.map((r) => (
                 <th scope="col" key={r}>
                   {RAG_LABELS[r]}
@@ -66,7 +67,7 @@ export function RagTrendChart({ targets }: { targets: CardTarget[] }) {
           <tbody>
             {series.map((s) => (
               <tr key={s.day}>
-                <th scope="row">{formatDay(s.day)}</th>
+                <th scope="row">{s.day}</th>
                 {used.map((r) => (
                   <td key={r}>{s.counts[r]}</td>
                 ))}

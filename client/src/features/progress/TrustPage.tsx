@@ -13,6 +13,7 @@ import { getTrustDashboard, type TrustDashboard, type TrustSchoolRow } from "./p
 import { RagBar } from "./RagBar.js";
 import { frameworkLabel, HeatCell, heatmapColumns } from "./SefHeatmap.js";
 import { usePolling } from "./usePolling.js";
+import { WatchList } from "../flags/WatchList.js";
 import "./progress.css";
 
 /** How often the dashboard asks again, so RAG changes made in an editor appear without a reload. */
@@ -125,6 +126,7 @@ function DashboardBody({ data }: { data: TrustDashboard }) {
 
   return (
     <>
+      <WatchList schools={data.schools} />
       <section className="section" aria-labelledby="totals-heading">
         <h2 id="totals-heading">Across the trust</h2>
         <dl className="pg-totals">
