@@ -30,6 +30,7 @@ import { reviewRoutes } from "./routes/reviews.js";
 import { rollForwardRoutes } from "./routes/rollForward.js";
 import { flagRoutes } from "./routes/flags.js";
 import { searchRoutes } from "./routes/search.js";
+import { progressEventRoutes } from "./routes/progressEvents.js";
 
 export interface AppOptions {
   /** The built client to serve (dist/client); omitted in API-only tests. */
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route("/", rollForwardRoutes);
   api.route("/", flagRoutes);
   api.route("/", searchRoutes);
+  api.route("/", progressEventRoutes);
   for (const extra of options.extraRoutes ?? []) api.route("/", extra);
   api.all("*", (c) => c.json(errorBody("not_found", `No API route for ${c.req.method} ${c.req.path}`), 404));
   app.route("/", healthRoutes);

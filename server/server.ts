@@ -16,6 +16,7 @@ import { templateOptions } from "./documents/templateOptions.js";
 import { captureVersion } from "./documents/versionCapture.js";
 import { writeTemplate } from "../shared/templates/index.js";
 import { DocumentEvents, PersonEvents } from "./events/documentEvents.js";
+import { ProgressEvents } from "./events/progressEvents.js";
 import { createProgressExtension } from "./progress/progressExtension.js";
 
 import { createMailTransport } from "./mail/transport.js";
@@ -59,7 +60,7 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
   const mail = new MailQueue(db.db, createMailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger }), logger, env.MAIL_RETRY_MS);
   const people = new PersonEvents();
   const notifier = new Notifier({ db: db.db, people, mail, logger, baseUrl: () => publicBase });
-  const deps: AppDeps = { db: db.db, env, logger, throttle: new LoginThrottle({ db: db.db, redisUrl: env.REDIS_URL }), events: new DocumentEvents(), people, hooks: {}, notifier };
+  const deps: AppDeps = { db: db.db, env, logger, throttle: new LoginThrottle({ db: db.db, redisUrl: env.REDIS_URL }), events: new DocumentEvents(), people, progress: new ProgressEvents(), hooks: {}, notifier };
   const app = createApp(deps, { clientDir });
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -68,7 +69,7 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
     s.once("error", (err) => reject(Object.assign(new PortInUseError(`Port ${env.PORT} on ${env.HOST} is already in use: ${err.message}`), { cause: err })));
   });
   // Concerns hanging off the collab rooms, in order (extraction registers here).
-  const collabExtensions: CollabExtension[] = [createProgressExtension({ db: db.db, logger }), createOwnershipListener(notifier)];
+  const collabExtensions: CollabExtension[] = [createProgressExtension({ db: db.db, logger, onWritten: (room) => deps.progress.publish({ schoolId: room.schoolId, documentId: room.documentId }) }), createOwnershipListener(notifier)];
   const collab = createCollab({ db: db.db, env, logger, extensions: collabExtensions });
   server.on("upgrade", (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();

@@ -5,6 +5,7 @@ import type { Env } from "../env.js";
 import type { LoginThrottle } from "../auth/loginThrottle.js";
 import type { Logger } from "../logger.js";
 import type { DocumentEvents, PersonEvents } from "../events/documentEvents.js";
+import type { ProgressEvents } from "../events/progressEvents.js";
 import type { VersionCapture } from "../commands/documentStatusChanger.js";
 import type { Actor } from "../policies/index.js";
 import type { Notifier } from "../notifications/Notifier.js";
@@ -18,6 +19,8 @@ export interface AppDeps {
   events: DocumentEvents;
   /** Per-person pushes (new notifications). */
   people: PersonEvents;
+  /** Pushes "extracted blocks changed" to open trackers and dashboards. */
+  progress: ProgressEvents;
   /** Hooks other parts of the server register (the collab server, extraction). */
   hooks: AppHooks;
   /** In-app notifications and the emails that follow them (server/notifications). */

@@ -40,6 +40,8 @@ export interface ExtractorOptions {
   people: SchoolPeople;
   /** A change is written at most this long after it was made (DESIGN: no more than 250 ms). */
   delayMs: number;
+  /** Called after a write that changed rows (live trackers and dashboards listen). */
+  onWritten?: (stats: FlushStats) => void;
 }
 
 interface BlockAttribution {
@@ -202,7 +204,9 @@ export class DocumentExtractor {
       });
       this.commit(plan);
       this.failures = 0;
-      return { mode: plan.mode, blocks: plan.blocks, computeMs, ...result };
+      const stats: FlushStats = { mode: plan.mode, blocks: plan.blocks, computeMs, ...result };
+      if (result.written || result.deleted) this.options.onWritten?.(stats);
+      return stats;
     } catch (err) {
       this.failures++;
       this.restore(taken);

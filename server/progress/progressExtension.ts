@@ -16,6 +16,8 @@ export interface ProgressExtensionOptions {
   db: Db;
   logger: Logger;
   delayMs?: number;
+  /** Called after an extraction write that changed rows of a room's document. */
+  onWritten?: (room: RoomContext, stats: FlushStats) => void;
 }
 
 /** The extension, with handles for tests, benchmarks and shutdown. */
@@ -27,7 +29,7 @@ export interface ProgressExtension extends CollabExtension {
 }
 
 /** Builds the progress extension for createCollab's `extensions`. */
-export function createProgressExtension({ db, logger, delayMs = DEFAULT_EXTRACTION_DELAY_MS }: ProgressExtensionOptions): ProgressExtension {
+export function createProgressExtension({ db, logger, delayMs = DEFAULT_EXTRACTION_DELAY_MS, onWritten }: ProgressExtensionOptions): ProgressExtension {
   const extractors = new Map<string, DocumentExtractor>();
   const people = new Map<string, SchoolPeople>();
   const peopleOf = (schoolId: string) => {
@@ -52,6 +54,7 @@ export function createProgressExtension({ db, logger, delayMs = DEFAULT_EXTRACTI
         logger,
         people: peopleOf(room.schoolId),
         delayMs,
+        onWritten: onWritten && ((stats) => onWritten(room, stats)),
       });
       extractors.set(room.documentId, extractor);
       extractor.start();

@@ -113,8 +113,8 @@ describe("home", () => {
     expect(await headRows.first().textContent()).toContain("Tier 1 · Lead");
     await headPage.getByRole("link", { name: "Oakfield Single Plan, Autumn 2026/27" }).waitFor();
     expect(await headPage.getByText("Riverside SEF 2026/27").count()).toBe(0);
-    // A head has no trust-wide views and manages nobody.
-    expect(await headPage.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents()).toEqual(["Home"]);
+    // A head has no trust-wide views and manages nobody, but has their own and their school's actions.
+    expect(await headPage.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents()).toEqual(["Home", "My actions", "School actions"]);
 
     const ceoPage = await e2e.pageAs(ceo.email);
     await ceoPage.goto(e2e.url("/"));
@@ -126,7 +126,7 @@ describe("home", () => {
     expect(text).toContain("Riverside Academy");
     expect(text).toContain("Tier 3 · Reinvent");
     await ceoPage.getByRole("link", { name: "Riverside SEF 2026/27" }).waitFor();
-    expect(await ceoPage.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents()).toEqual(["Home", "Trust", "Actions"]);
+    expect(await ceoPage.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents()).toEqual(["Home", "Trust", "My actions", "Actions"]);
     await screenshot(ceoPage, "home-trust-lead");
     expect([...headPage.errors, ...ceoPage.errors]).toEqual([]);
   });

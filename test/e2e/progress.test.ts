@@ -81,7 +81,7 @@ describe("progress views", () => {
     const row = page.locator("tr", { has: page.getByRole("link", { name: "Alpha Primary" }) });
     await expect.poll(() => row.getByTestId("school-red").textContent()).toBe("1");
     // The RAG bar prints counts as text, and the heatmap names the grade.
-    expect(await row.getByTestId("school-actions").getByRole("img").getAttribute("aria-label")).toBe("actions: 1 red, 1 amber, 1 green");
+    expect(await row.getByTestId("school-actions").getByRole("list").getAttribute("aria-label")).toBe("actions: 1 red, 1 amber, 1 green");
     expect(await row.getByText("Strong standard").count()).toBe(1);
     expect(await row.getByText("Needs attention").count()).toBe(1);
     await screenshot(page, "trust");
@@ -109,7 +109,7 @@ describe("progress views", () => {
     });
     setAttr(planClient, ids.A2, "rag", "red");
     await expect.poll(() => row.getByTestId("school-red").textContent(), { timeout: 20_000, interval: 250 }).toBe("2");
-    expect(await row.getByTestId("school-actions").getByRole("img").getAttribute("aria-label")).toBe("actions: 2 red, 1 green");
+    expect(await row.getByTestId("school-actions").getByRole("list").getAttribute("aria-label")).toBe("actions: 2 red, 1 green");
     expect(navigations).toBe(0);
 
     // Drill down into the school: its academy card.

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Link, NavLink, useNavigate } from "react-router";
 import { NotificationsMenu } from "../features/governance/NotificationsMenu.js";
 import { SearchBox } from "../features/search/SearchBox.js";
+import { ActionsNav } from "../features/progress/ActionsNav.js";
 import { useSession } from "../session/SessionContext.js";
 
 export function AppHeader() {
@@ -39,15 +40,11 @@ export function AppHeader() {
                   </NavLink>
                 </li>
                 {me.abilities.viewTrust ? (
-                  <>
-                    <li>
-                      <NavLink to="/trust">Trust</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/actions">Actions</NavLink>
-                    </li>
-                  </>
+                  <li>
+                    <NavLink to="/trust">Trust</NavLink>
+                  </li>
                 ) : null}
+                <ActionsNav me={me} />
                 {me.abilities.managePeople ? (
                   <li>
                     <NavLink to="/people">People</NavLink>

@@ -8,6 +8,7 @@ import { ResourceView } from "../../components/ResourceView.js";
 import { RagChip } from "../../components/RagChip.js";
 import { getAcademyCard, type AcademyCard as Card, type CardTarget } from "./progressApi.js";
 import { usePolling } from "./usePolling.js";
+import { useProgressEvents } from "./useProgressEvents.js";
 import { ReviewTrend } from "../reviews/ReviewTrend.js";
 import "./progress.css";
 
@@ -51,7 +52,10 @@ function CardBody({ card }: { card: Card }) {
           <ul>
             {RAGS.map((r) => (
               <li key={r} data-rag={r}>
-                <RagChip rag={r} /> {actions.byRag[r]}
+                <RagChip rag={r} />{" "}
+                <Link to={`/actions?schoolId=${card.school.id}&rag=${r}`} aria-label={`${actions.byRag[r]} ${RAG_LABELS[r].toLowerCase()} actions`}>
+                  {actions.byRag[r]}
+                </Link>
               </li>
             ))}
           </ul>
@@ -61,11 +65,17 @@ function CardBody({ card }: { card: Card }) {
           <ul>
             {ACTION_STATUSES.map((s) => (
               <li key={s}>
-                {ACTION_STATUS_LABELS[s]}: <strong>{actions.byStatus[s]}</strong>
+                {ACTION_STATUS_LABELS[s]}:{" "}
+                <Link to={`/actions?schoolId=${card.school.id}&status=${s}`}>
+                  <strong>{actions.byStatus[s]}</strong>
+                </Link>
               </li>
             ))}
             <li>
-              Overdue: <strong>{actions.overdue}</strong>
+              Overdue:{" "}
+              <Link to={`/actions?schoolId=${card.school.id}&overdue=true`}>
+                <strong>{actions.overdue}</strong>
+              </Link>
             </li>
           </ul>
         </div>
@@ -123,7 +133,8 @@ function CardBody({ card }: { card: Card }) {
 /** Mounted on the school page; loads GET /api/schools/:id/card and refreshes like the dashboard. */
 export function AcademyCard({ schoolId }: { schoolId: string }) {
   const card = useResource((signal) => getAcademyCard(schoolId, signal), [schoolId]);
-  usePolling(card.reload, 15_000);
+  usePolling(card.reload, 120_000);
+  useProgressEvents(card.reload, schoolId);
   return (
     <section className="card section" aria-labelledby="academy-card-heading">
       <div className="card-header">

@@ -11,6 +11,8 @@ import { RagChip } from "../../components/RagChip.js";
 import { useMe } from "../../session/SessionContext.js";
 import { listSchoolPeople, listSchools } from "../schools/schoolsApi.js";
 import { ACTION_FILTER_KEYS, listActions, type ActionFilters, type ActionPage } from "./progressApi.js";
+import { useProgressEvents } from "./useProgressEvents.js";
+import { MyTargets } from "./MyTargets.js";
 import "./progress.css";
 
 const PAGE_SIZE = 50;
@@ -96,6 +98,8 @@ export function ActionsPage() {
   }
   const offset = Number(filters.offset ?? 0) || 0;
   const actions = useResource((signal) => listActions(filters, PAGE_SIZE, signal), [filters]);
+  // A RAG changed in any open editor shows here at once.
+  useProgressEvents(actions.reload, filters.schoolId);
   const schools = useResource((signal) => listSchools(signal), []);
   // Anyone can be picked as owner once a school is chosen; trust-wide, the list would run to hundreds.
   const people = useResource(
@@ -117,8 +121,12 @@ export function ActionsPage() {
   return (
     <div className="page">
       <header className="page-header">
-        <h1>Actions</h1>
-        <p className="lead">Every action in the plans you can see, with who owns it and how it is going.</p>
+        <h1>{mine ? "My actions" : "Actions"}</h1>
+        <p className="lead">
+          {mine
+            ? "The actions and targets you own, in every school you can see: open ones first, soonest due."
+            : "Every action in the plans you can see, with who owns it and how it is going."}
+        </p>
       </header>
       {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form keeps its form semantics; <search> is not yet announced everywhere */}
       <form className="pg-filters" role="search" aria-label="Filter actions" onSubmit={(e) => e.preventDefault()}>
@@ -201,6 +209,7 @@ export function ActionsPage() {
       <ResourceView resource={actions} loadingLabel="Loading actions" errorTitle="The actions could not be loaded">
         {(page) => <ActionsTable page={page} offset={offset} setOffset={(n) => setFilter("offset", n ? String(n) : "")} />}
       </ResourceView>
+      {mine ? <MyTargets schoolId={filters.schoolId} reloadKey={actions.data} /> : null}
     </div>
   );
 }

@@ -2,7 +2,7 @@
  * The SEF heatmap: schools by framework areas. Each cell names its grade; the colour is placed on
  * that framework's own scale only, so a 2019 grade and a 2025 grade are never put side by side.
  */
-import { FRAMEWORKS, isFrameworkKey } from "../../../../shared/frameworks/index.js";
+import { FRAMEWORK_KEYS, FRAMEWORKS, isFrameworkKey } from "../../../../shared/frameworks/index.js";
 import type { SefGrade, TrustSchoolRow } from "./progressApi.js";
 
 /** The colour step (0 best … 4 worst) of a grade on its own framework's scale. */
@@ -14,7 +14,13 @@ function heatStep(grade: SefGrade): number {
   return Math.round((grade.rank / worst) * 4);
 }
 
-/** One column per framework area seen in the data, grouped by framework in the framework's own order. */
+/** Frameworks in the order FRAMEWORK_KEYS lists them: the current one (ofsted-2025) first. */
+const frameworkOrder = (key: string) => {
+  const i = (FRAMEWORK_KEYS as readonly string[]).indexOf(key);
+  return i === -1 ? FRAMEWORK_KEYS.length : i;
+};
+
+/** One column per framework area seen in the data, the current framework first, each in its own area order. */
 export function heatmapColumns(schools: TrustSchoolRow[]) {
   const seen = new Map<string, { framework: string; area: string; label: string }>();
   for (const s of schools) for (const g of s.sef) seen.set(`${g.framework}:${g.area}`, { framework: g.framework, area: g.area, label: g.areaLabel });
@@ -23,7 +29,7 @@ export function heatmapColumns(schools: TrustSchoolRow[]) {
     const i = fw ? fw.areas.findIndex((a) => a.key === c.area) : -1;
     return i === -1 ? 99 : i;
   };
-  return [...seen.values()].sort((a, b) => a.framework.localeCompare(b.framework) || order(a) - order(b));
+  return [...seen.values()].sort((a, b) => frameworkOrder(a.framework) - frameworkOrder(b.framework) || a.framework.localeCompare(b.framework) || order(a) - order(b));
 }
 
 export function frameworkLabel(key: string): string {

@@ -1,7 +1,8 @@
 /** `/trust`: every school at a glance for trust roles: tier, RAG of actions, overdue, SEF heatmap, last activity. */
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { PHASE_LABELS, PHASES, type Phase } from "../../../../shared/enums.js";
+import { DEFAULT_FRAMEWORK } from "../../../../shared/frameworks/index.js";
 import { useResource } from "../../api/useResource.js";
 import { formatDate, formatDateTime } from "../../components/dates.js";
 import { EmptyState } from "../../components/EmptyState.js";
@@ -13,11 +14,12 @@ import { getTrustDashboard, type TrustDashboard, type TrustSchoolRow } from "./p
 import { RagBar } from "./RagBar.js";
 import { frameworkLabel, HeatCell, heatmapColumns } from "./SefHeatmap.js";
 import { usePolling } from "./usePolling.js";
+import { useProgressEvents } from "./useProgressEvents.js";
 import { WatchList } from "../flags/WatchList.js";
 import "./progress.css";
 
-/** How often the dashboard asks again, so RAG changes made in an editor appear without a reload. */
-export const TRUST_REFRESH_MS = 15_000;
+/** Block changes arrive at once over the event stream; this slow poll catches tiers, check-ins and the passing of due dates. */
+export const TRUST_REFRESH_MS = 120_000;
 
 type SortKey = "name" | "tier" | "red" | "overdue" | "lastActivity";
 const SORTS: Record<SortKey, (a: TrustSchoolRow, b: TrustSchoolRow) => number> = {
@@ -53,6 +55,7 @@ export function TrustPage() {
 function TrustDashboardView() {
   const dashboard = useResource((signal) => getTrustDashboard(signal), []);
   usePolling(dashboard.reload, TRUST_REFRESH_MS);
+  useProgressEvents(dashboard.reload);
   return (
     <div className="page">
       <header className="page-header">
@@ -91,8 +94,14 @@ function DashboardBody({ data }: { data: TrustDashboard }) {
   const setPhase = (value: string) => update({ phase: value });
   const setText = (value: string) => update({ q: value });
   const setSort = (next: { key: SortKey; dir: "ascending" | "descending" }) => update({ sort: next.key, dir: next.dir });
-  const columns = useMemo(() => heatmapColumns(data.schools), [data.schools]);
+  const allColumns = useMemo(() => heatmapColumns(data.schools), [data.schools]);
+  // The current framework's grades are the ones that matter; earlier ones fold away until asked for.
+  const [showEarlier, setShowEarlier] = useState(false);
+  const earlier = allColumns.filter((c) => c.framework !== DEFAULT_FRAMEWORK);
+  const hasCurrent = earlier.length < allColumns.length;
+  const columns = showEarlier || !hasCurrent ? allColumns : allColumns.filter((c) => c.framework === DEFAULT_FRAMEWORK);
   const frameworks = [...new Set(columns.map((c) => c.framework))];
+  const earlierNames = [...new Set(earlier.map((c) => frameworkLabel(c.framework)))].join(", ");
 
   const rows = useMemo(() => {
     const needle = text.trim().toLowerCase();
@@ -137,12 +146,16 @@ function DashboardBody({ data }: { data: TrustDashboard }) {
           <div>
             <dt>Actions by RAG</dt>
             <dd data-testid="trust-actions">
-              <RagBar counts={data.totals.actions} label="actions" />
+              <RagBar counts={data.totals.actions} label="actions" linkTo={(rag) => `/actions?rag=${rag}`} />
             </dd>
           </div>
           <div>
             <dt>Overdue actions</dt>
-            <dd>{data.totals.overdue}</dd>
+            <dd>
+              <Link to="/actions?overdue=true" aria-label={`${data.totals.overdue} overdue actions`}>
+                {data.totals.overdue}
+              </Link>
+            </dd>
           </div>
           <div>
             <dt>Targets by RAG</dt>
@@ -154,7 +167,7 @@ function DashboardBody({ data }: { data: TrustDashboard }) {
         <p className="cell-secondary">
           By tier: {data.totals.byTier.map((t) => `${t.level === null ? t.name : `Tier ${t.level} · ${t.name}`}: ${t.schools}`).join("; ") || "no tiers"}
           {" · "}
-          <span className="pg-refreshed">Updated {formatDateTime(data.generatedAt)}, refreshes every {TRUST_REFRESH_MS / 1000} seconds</span>
+          <span className="pg-refreshed">Updated {formatDateTime(data.generatedAt)}, updates as plans change</span>
         </p>
       </section>
 
@@ -192,6 +205,13 @@ function DashboardBody({ data }: { data: TrustDashboard }) {
             {rows.length} of {data.schools.length} schools
           </p>
         </form>
+        {hasCurrent && earlier.length ? (
+          <p>
+            <button type="button" className="button button-quiet button-small" aria-expanded={showEarlier} onClick={() => setShowEarlier(!showEarlier)}>
+              {showEarlier ? `Hide earlier grades (${earlierNames})` : `Show earlier grades (${earlierNames}, ${earlier.length} areas)`}
+            </button>
+          </p>
+        ) : null}
         {rows.length === 0 ? (
           <EmptyState title={data.schools.length ? "No school matches these filters" : "There are no schools yet"} />
         ) : (
@@ -224,10 +244,18 @@ function DashboardBody({ data }: { data: TrustDashboard }) {
                       <TierBadge tier={s.tier} />
                     </td>
                     <td data-testid="school-actions">
-                      <RagBar counts={s.actions} label="actions" />
+                      <RagBar counts={s.actions} label="actions" linkTo={(rag) => `/actions?schoolId=${s.id}&rag=${rag}`} />
                     </td>
-                    <td data-testid="school-red">{s.actions.red}</td>
-                    <td>{s.overdue}</td>
+                    <td data-testid="school-red">
+                      <Link to={`/actions?schoolId=${s.id}&rag=red`} aria-label={`${s.actions.red} red actions`}>
+                        {s.actions.red}
+                      </Link>
+                    </td>
+                    <td>
+                      <Link to={`/actions?schoolId=${s.id}&overdue=true`} aria-label={`${s.overdue} overdue actions`}>
+                        {s.overdue}
+                      </Link>
+                    </td>
                     {columns.map((c) => (
                       <td key={`${c.framework}:${c.area}`}>
                         <HeatCell grade={s.sef.find((g) => g.framework === c.framework && g.area === c.area)} />
