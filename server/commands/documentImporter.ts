@@ -13,6 +13,9 @@ import { HttpError } from "../http/errors.js";
 import type { Actor } from "../policies/index.js";
 import { createDocument, type CreateDocumentInput } from "./documentCreator.js";
 
+/** Nodes written per change of the Y.Doc. */
+const WRITE_SLICE = 40;
+
 /** The preview's blocks as the plan nodes the template writer takes. */
 export function planNodesOf(blocks: readonly ImportBlock[]): PlanNode[] {
   return blocks.map((b): PlanNode => {
@@ -30,7 +33,12 @@ export async function importDocument(deps: AppDeps, input: CreateDocumentInput, 
   const doc = await createDocument(db, input, actor.id);
   const nodes = planNodesOf(blocks);
   try {
-    await hooks.changeDocument(doc.id, (ydoc) => writePlanNodes(ydoc.getXmlFragment("default"), nodes), actor.id);
+    // In slices, each its own change: a 40-page plan written in one transaction holds the event loop
+    // for longer than the budget allows, and nobody can open the document before this returns anyway.
+    for (let i = 0; i < nodes.length; i += WRITE_SLICE) {
+      const slice = nodes.slice(i, i + WRITE_SLICE);
+      await hooks.changeDocument(doc.id, (ydoc) => writePlanNodes(ydoc.getXmlFragment("default"), slice), actor.id);
+    }
   } catch (err) {
     // Best effort: a half-written import should not linger as an empty document.
     await db.delete(documents).where(eq(documents.id, doc.id)).catch(() => undefined);
