@@ -161,7 +161,8 @@ beforeAll(async () => {
     const user = await buildUser(db, { role, schoolId: role === "trust_admin" ? null : school.id });
     people[role] = { email: user.email, cookie: await signIn(server.url, user.email, TEST_PASSWORD) };
   }
-});
+  // Five real argon2 sign-ins and a migrated database: slow on a busy machine, not a hang.
+}, 180_000);
 
 afterAll(async () => {
   await server?.closeAll();
