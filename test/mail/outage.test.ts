@@ -58,7 +58,10 @@ describe("mail through an outage", () => {
     expect(subjects).toEqual(["Mention 0", "Mention 1", "Mention 2", "Mention 3", "Mention 4", "Mention 5"]);
     expect(new Set(smtp.received.map((m) => m.messageId)).size).toBe(6);
     for (let i = 0; i < 6; i++) expect(smtp.to(people[i]!.email)).toHaveLength(1);
-    const rows = await db.select().from(mailOutbox);
-    expect(rows.every((r) => r.status === "sent" && r.sentAt)).toBe(true);
+    // The SMTP server holds the last email a moment before its sender marks the row sent.
+    await eventually(async () => {
+      const rows = await db.select().from(mailOutbox);
+      expect(rows.map((r) => r.status)).toEqual(Array(6).fill("sent"));
+    });
   }, 120_000);
 });
