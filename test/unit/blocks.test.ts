@@ -18,7 +18,7 @@ describe("block attributes", () => {
     expect(warnings).toEqual([]);
     expect(attrs).toEqual({
       area: "attendance_behaviour", measure: "Persistent absence", baseline: "21.4%", goal: "15%", current: "18.9%",
-      due: "2027-07-16", owners: [OWNER], rag: "amber", outcome: "partially_met",
+      due: "2027-07-16", owners: [OWNER], rag: "amber", outcome: "partially_met", carriedFrom: null,
     });
   });
 
