@@ -324,7 +324,7 @@ describe("people", () => {
     await page.getByRole("status").filter({ hasText: "Removed Viewer, Removal Test School from Vic Viewer." }).waitFor();
     await page.getByText("No roles: cannot see any school").waitFor();
 
-    await page.getByRole("button", { name: "Add a role for Vic Viewer" }).click();
+    await page.getByRole("button", { name: "Add role for Vic Viewer" }).click();
     const form = page.getByRole("form", { name: "Add a role for Vic Viewer" });
     await form.getByLabel("Role").selectOption({ label: "Governor" });
     await form.getByLabel("School").selectOption({ label: "Removal Test School" });

@@ -44,7 +44,7 @@ export function PresenceList({ people }: { people: PresentPerson[] }) {
     <ul className="pe-presence" aria-label="People in this document">
       {people.map((p) => (
         <li key={p.id} className="pe-person" data-user-id={p.id} title={p.isSelf ? `${p.name} (you)` : p.name}>
-          <span className="pe-avatar" style={{ background: p.color ?? "#475569" }} aria-hidden="true">
+          <span className="pe-avatar" style={{ boxShadow: `inset 0 0 0 0.2rem ${p.color ?? "#475569"}` }} aria-hidden="true">
             {initials(p.name) || "?"}
           </span>
           <span className="pe-person-name">{p.isSelf ? `${p.name} (you)` : p.name}</span>

@@ -88,9 +88,8 @@ export function PeopleTable({
                         type="button"
                         className="button button-quiet button-small add-role-button"
                         onClick={() => setAddingFor(person.id)}
-                        aria-label={`Add a role for ${person.name}`}
                       >
-                        Add role
+                        Add role<span className="visually-hidden"> for {person.name}</span>
                       </button>
                     )}
                   </td>
