@@ -112,4 +112,21 @@ describe("the reading view", () => {
     await expect.poll(async () => (await blockControls(page)).fields).toBeGreaterThan(0);
     expect(page.errors).toEqual([]);
   }, 60_000);
+
+  it("prints the school page's academy card without navigation or buttons, and offers the governor pack", async () => {
+    const { governor, doc } = await planWithBlocks();
+    const page = await e2e.pageAs(governor.email);
+    page.setDefaultTimeout(10_000);
+    await page.goto(e2e.url(`/schools/${doc.schoolId}`));
+    const pack = page.getByTestId("governor-pack");
+    expect(await pack.getByRole("link", { name: "Word" }).getAttribute("href")).toBe(`/api/schools/${doc.schoolId}/pack?format=docx`);
+    await page.getByText("Actions by RAG").first().waitFor();
+    await page.emulateMedia({ media: "print" });
+    const shown = await page.evaluate(() =>
+      [".app-header", ".breadcrumb", ".export-links", "button", "nav"].map((sel) => [sel, [...document.querySelectorAll(sel)].some((el) => getComputedStyle(el).display !== "none")]),
+    );
+    expect(Object.fromEntries(shown)).toEqual({ ".app-header": false, ".breadcrumb": false, ".export-links": false, button: false, nav: false });
+    expect(await page.getByText("Actions by RAG").first().isVisible()).toBe(true);
+    expect(page.errors).toEqual([]);
+  }, 60_000);
 });

@@ -47,7 +47,8 @@ describe("exporting plans", () => {
     const page = await (await head("GET", `/api/actions?schoolId=${plan.schoolId}&limit=200`)).json();
     actions = (page.actions as ActionRow[]).filter((a) => a.document.id === plan.id);
     expect(actions.length).toBeGreaterThanOrEqual(6);
-  }, 60_000);
+    // Seeding the demo trust is slow on a loaded machine; the exports themselves are timed in bench/export.
+  }, 180_000);
   afterAll(() => server.closeAll());
 
   it("exports the demo Single Plan as Word that LibreOffice opens, holding every action's text and RAG word", async () => {
@@ -91,6 +92,22 @@ describe("exporting plans", () => {
       const row = text.slice(at + action.text.length, at + action.text.length + 160);
       expect(row, action.text).toContain(RAG_LABELS[action.rag]);
     }
+  }, 60_000);
+
+  it("exports SEF judgements with their framework's grade label, and peer-review findings with their kind", async () => {
+    const { documents } = await (await head("GET", "/api/documents")).json();
+    const sef = documents.find((d: { kind: string }) => d.kind === "sef");
+    const review = documents.find((d: { kind: string }) => d.kind === "peer_review");
+    const sefText = squash(await pdfText((await download(head, `/api/documents/${sef.id}/export?format=pdf`)).bytes));
+    // Oakfield's demo SEF grades inclusion "strong standard" on the 2025 report card, and safeguarding "met".
+    expect(sefText).toContain("Area Grade Evidence");
+    expect(sefText).toMatch(/Inclusion Strong standard \(Ofsted report card \(from November 2025\)\)/);
+    expect(sefText).toMatch(/Safeguarding Met \(Ofsted report card/);
+    expect(sefText).not.toMatch(/strong_standard|expected_standard/);
+    const reviewText = squash(await pdfText((await download(head, `/api/documents/${review.id}/export?format=pdf`)).bytes));
+    expect(reviewText).toContain("Kind Area Finding");
+    expect(reviewText).toMatch(/Strength [A-Z]/);
+    expect(reviewText).toMatch(/Area for development [A-Z]/);
   }, 60_000);
 
   it("lets any reader of the document export, and answers everyone else as if it did not exist", async () => {
