@@ -116,3 +116,9 @@ export async function loadFlagFacts(db: Db, today: string) {
 }
 
 export type FlagFacts = Awaited<ReturnType<typeof loadFlagFacts>>;
+
+// One formatter for every timestamp: building an Intl.DateTimeFormat per call cost ~0.3 ms each, per plan.
+const ENGLAND_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The calendar day in England of a stored timestamp (YYYY-MM-DD). */
+export const englandDay = (at: string | Date): string => ENGLAND_DAY.format(new Date(at));

@@ -4,9 +4,8 @@
  */
 import { halfTermLabel, reviewPointOrder, schoolDaysBetween, ukDay, type AcademicCalendar } from "../../shared/calendar/index.js";
 import type { SefGrade } from "../progress/apiTypes.js";
-import { todayInEngland } from "../progress/queries/filters.js";
 import { describeCadence, nextCheckins } from "../schools/supportCadence.js";
-import type { ActionGroup, PlanFact, ReviewFact } from "./flagFacts.js";
+import { englandDay, type ActionGroup, type PlanFact, type ReviewFact } from "./flagFacts.js";
 import type { FlagThresholds } from "./thresholds.js";
 import type { FlagRule, FlagSeverity } from "./types.js";
 
@@ -104,7 +103,7 @@ const ragFalling: Rule = (f, t) => {
 
 const planStale: Rule = (f, t) => {
   if (!f.plans.length) return null;
-  const last = f.plans.map((p) => todayInEngland(new Date(p.edited_at))).sort().at(-1)!;
+  const last = f.plans.map((p) => englandDay(p.edited_at)).sort().at(-1)!;
   const weeks = Math.floor(days(f, last) / 5);
   if (weeks < t.planStaleSchoolWeeks) return null;
   return {
