@@ -97,7 +97,7 @@ describe("event streams end when access ends", () => {
 });
 
 describe("session expiry", () => {
-  it("ends the streams opened with the session when it expires (re-checked every STREAM_RECHECK_SECONDS)", async () => {
+  it("ends the streams opened with the session when it expires (re-checked every STREAM_RECHECK_SECONDS)", { timeout: 90_000 }, async () => {
     const server = await startTestServer({ env: { STREAM_RECHECK_SECONDS: 1 } });
     const open: { stop(): void }[] = [];
     try {
@@ -122,7 +122,7 @@ describe("session expiry", () => {
 });
 
 describe("notifications follow access", () => {
-  it("hides a notification about a document the person can no longer read: no title, no excerpt, not counted", async () => {
+  it("hides a notification about a document the person can no longer read: no title, no excerpt, not counted", { timeout: 90_000 }, async () => {
     const server = await startTestServer();
     try {
       const { db } = server.database;

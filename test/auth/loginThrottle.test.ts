@@ -115,7 +115,7 @@ describe("login throttle behind a trusted proxy", () => {
 });
 
 describe("login throttle shared by two app instances", () => {
-  it("over one database, 30 parallel wrong passwords split across two servers evaluate at most 5", async () => {
+  it("over one database, 30 parallel wrong passwords split across two servers evaluate at most 5", { timeout: 90_000 }, async () => {
     const database = await createTestDatabase();
     const a = await startTestServer({ database });
     const b = await startTestServer({ database });
@@ -131,7 +131,7 @@ describe("login throttle shared by two app instances", () => {
     }
   });
 
-  it("with REDIS_URL (real Redis), each on its own database, the account limit still holds across both", async () => {
+  it("with REDIS_URL (real Redis), each on its own database, the account limit still holds across both", { timeout: 90_000 }, async () => {
     const a = await startTestServer({ env: { REDIS_URL } });
     const b = await startTestServer({ env: { REDIS_URL } });
     try {

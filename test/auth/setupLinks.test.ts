@@ -11,7 +11,7 @@ const accept = (url: string, token: string, email: string) =>
   apiAs(url)("POST", `/api/invitations/${token}/accept`, { email, name: "First Admin", password: "a-long-enough-password" });
 
 describe("first-admin setup links", () => {
-  it("keeps one live link across restarts: the link an earlier start printed fails, the newest works once", async () => {
+  it("keeps one live link across restarts: the link an earlier start printed fails, the newest works once", { timeout: 90_000 }, async () => {
     const database = await createTestDatabase();
     try {
       // Two starts on the empty database, each printing a link (what a restart does).
@@ -39,7 +39,7 @@ describe("first-admin setup links", () => {
     }
   });
 
-  it("a setup link that survived (two processes started at once) cannot make a second admin after setup", async () => {
+  it("a setup link that survived (two processes started at once) cannot make a second admin after setup", { timeout: 90_000 }, async () => {
     const database = await createTestDatabase();
     const server = await startTestServer({ database });
     try {
@@ -59,7 +59,7 @@ describe("first-admin setup links", () => {
     }
   });
 
-  it("expires: a setup link lives at most a day, and an expired one fails", async () => {
+  it("expires: a setup link lives at most a day, and an expired one fails", { timeout: 90_000 }, async () => {
     const database = await createTestDatabase();
     const server = await startTestServer({ database });
     try {
@@ -121,7 +121,7 @@ describe("revoking an invitation", () => {
 });
 
 describe("password strength at invitation acceptance", () => {
-  it("refuses ten spaces and a common password with 400 weak_password and a message", async () => {
+  it("refuses ten spaces and a common password with 400 weak_password and a message", { timeout: 90_000 }, async () => {
     const server = await startTestServer();
     try {
       const { db } = server.database;
