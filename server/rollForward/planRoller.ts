@@ -5,15 +5,19 @@
  * the old plan's closing summary; the old plan is archived when the new one is approved.
  */
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { z } from "zod";
 import { newBlockId } from "../../shared/blocks/schema.js";
 import { termLabel } from "../../shared/calendar/index.js";
 import { academicYearSchema, DOCUMENT_KIND_LABELS, TERMS, termSchema, type DocumentKind, type Term } from "../../shared/enums.js";
 import { writePlanNodes, type PlanNode } from "../../shared/templates/planNodes.js";
 import type { Db } from "../db/client.js";
-import { actions, documents, planRollForwards, priorities, targets } from "../db/schema/index.js";
+import { actions, documents, documentUpdates, planRollForwards, priorities, targets } from "../db/schema/index.js";
 import { HttpError } from "../http/errors.js";
+import type { Logger } from "../logger.js";
+import { DocumentExtractor, type FlushStats } from "../progress/DocumentExtractor.js";
+import { DEFAULT_EXTRACTION_DELAY_MS } from "../progress/progressExtension.js";
+import { SchoolPeople } from "../progress/schoolPeople.js";
 
 /** The request body. A Single Plan names its term; an ADP or action plan moves to a later year. */
 export const rollForwardSchema = z.object({
@@ -82,14 +86,39 @@ export function carriedNodes(ps: { blockKey: string; text: string; area: string 
   return { nodes, carried: openTargets.length + openActions.length };
 }
 
-/** Creates the new plan and writes the carried blocks into it through the room server. */
+/** What rolling forward needs from the server: the database, a logger, and who hears of extracted rows. */
+export interface RollForwardDeps {
+  db: Db;
+  logger: Logger;
+  /** Called once the new plan's rows are extracted (live trackers and dashboards listen). */
+  onExtracted?: (document: { id: string; schoolId: string }, stats: FlushStats) => void;
+}
+
+/** The new plan's whole content as one Yjs update, built in memory: nobody can hold the document yet. */
+export function planUpdate(nodes: readonly PlanNode[]): Uint8Array {
+  const ydoc = new Y.Doc();
+  try {
+    ydoc.transact(() => writePlanNodes(ydoc.getXmlFragment("default"), [...nodes]));
+    return Y.encodeStateAsUpdate(ydoc);
+  } finally {
+    ydoc.destroy();
+  }
+}
+
+/**
+ * Creates the new plan with the carried blocks. The document row, its content (one update in
+ * the log) and the roll-forward link commit together, so whoever opens the new plan, however
+ * soon, loads it whole; a room is never opened for it, which spares a thousand-block write the
+ * room's observers and the update log's queue. `extractRows` then extracts its rows once; a room
+ * opened meanwhile extracts too, which writeBlocks (one advisory lock, a diff) makes harmless.
+ */
 export async function rollPlanForward(
-  db: Db,
-  changeDocument: (documentId: string, fn: (doc: Y.Doc) => void, userId: string | null) => Promise<void>,
+  deps: RollForwardDeps,
   doc: typeof documents.$inferSelect,
   input: RollForwardInput,
   actorId: string,
 ) {
+  const { db } = deps;
   const term = checkMove(doc, input);
   const [already] = await db.select({ to: planRollForwards.toDocumentId }).from(planRollForwards).where(eq(planRollForwards.fromDocumentId, doc.id)).limit(1);
   if (already) throw new HttpError(409, "already_rolled_forward", "This plan has already been rolled forward", { documentId: already.to });
@@ -108,18 +137,48 @@ export async function rollPlanForward(
 
   const label = DOCUMENT_KIND_LABELS[doc.kind as DocumentKind] ?? doc.kind;
   const title = input.title ?? `${label}, ${term ? `${termLabel(term).replace(" term", "")} ` : ""}${input.academicYear}`;
+  const intro: PlanNode[] = [
+    { type: "heading", level: 1, text: title },
+    { type: "paragraph", text: `Carried forward from "${doc.title}": ${carried} open target${carried === 1 ? "" : "s"} and actions, with their owners, dates and RAG.` },
+  ];
+  const update = planUpdate([...intro, ...nodes]);
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(documents)
       .values({ schoolId: doc.schoolId, kind: doc.kind, title, academicYear: input.academicYear, term, framework: doc.framework, createdBy: actorId })
       .returning();
+    await tx.insert(documentUpdates).values({ documentId: row!.id, update, userId: actorId });
     await tx.insert(planRollForwards).values({ fromDocumentId: doc.id, toDocumentId: row!.id, carried, closed, createdBy: actorId });
     return row!;
   });
-  const intro: PlanNode[] = [
-    { type: "heading", level: 1, text: title },
-    { type: "paragraph", text: `Carried forward from "${doc.title}": ${carried} open target${carried === 1 ? "" : "s"} and actions, with their owners, dates and RAG.` },
-  ];
-  await changeDocument(created.id, (ydoc) => writePlanNodes(ydoc.getXmlFragment("default"), [...intro, ...nodes]), actorId);
-  return { document: created, carried, closed };
+  // Not awaited by the caller: on PGlite the thousand-row write would hold the one connection for seconds.
+  const extractRows = () => extractOnce(deps, created, update, actorId);
+  return { document: created, carried, closed, extractRows };
+}
+
+/**
+ * The new plan's progress rows, once, a debounce window after the plan is stored (as a room's
+ * extraction would be). The stored update is replayed into an observed doc with the actor as its
+ * origin, so rows and history name who carried them. Never rejects: a failure is logged, and the
+ * rows follow when the plan's room first opens (or from a re-extraction).
+ */
+async function extractOnce(deps: RollForwardDeps, document: { id: string; schoolId: string }, update: Uint8Array, actorId: string): Promise<void> {
+  const ydoc = new Y.Doc();
+  const extractor = new DocumentExtractor({
+    documentId: document.id, schoolId: document.schoolId, doc: ydoc, db: deps.db, logger: deps.logger,
+    people: new SchoolPeople(deps.db, document.schoolId), delayMs: 0,
+  });
+  try {
+    // After a room's debounce, so the response (and the caller's audit row) go out first.
+    await new Promise((resolve) => setTimeout(resolve, DEFAULT_EXTRACTION_DELAY_MS));
+    extractor.start();
+    Y.applyUpdate(ydoc, update, { userId: actorId, source: "server" });
+    const stats = await extractor.flush();
+    deps.onExtracted?.(document, stats);
+  } catch (err) {
+    deps.logger.error("roll-forward: extracting the new plan failed", { documentId: document.id, err: String(err) });
+  } finally {
+    await extractor.close();
+    ydoc.destroy();
+  }
 }

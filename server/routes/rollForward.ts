@@ -7,7 +7,6 @@ import { documents, planRollForwards } from "../db/schema/index.js";
 import { documentResource } from "../documents/loadDocument.js";
 import { requireDocument } from "../documents/requireDocument.js";
 import type { AppEnv } from "../http/context.js";
-import { HttpError } from "../http/errors.js";
 import { parseBody, uuidParam } from "../http/validate.js";
 import { authorize, can } from "../policies/index.js";
 import { rollForwardSchema, rollPlanForward } from "../rollForward/planRoller.js";
@@ -19,10 +18,19 @@ export const rollForwardRoutes = new Hono<AppEnv>()
     const { actor, doc } = await requireDocument(c, id, "read");
     authorize(actor, "rollForward", documentResource(doc));
     authorize(actor, "createDocument", { type: "school", id: doc.schoolId });
-    const { changeDocument } = c.var.deps.hooks;
-    if (!changeDocument) throw new HttpError(503, "unavailable", "Plans cannot be written right now");
-    const result = await rollPlanForward(c.var.deps.db, changeDocument, doc, input, actor.id);
+    const { db, logger, progress } = c.var.deps;
+    const result = await rollPlanForward(
+      {
+        db,
+        logger,
+        onExtracted: (d, stats) => {
+          if (stats.written || stats.deleted) progress.publish({ schoolId: d.schoolId, documentId: d.id });
+        },
+      },
+      doc, input, actor.id,
+    );
     await audit(c, "document.rolled_forward", { to: result.document.id, carried: result.carried, closed: result.closed.length }, actor.id, { type: "document", id: doc.id });
+    void result.extractRows();
     return c.json({ document: { id: result.document.id, title: result.document.title, kind: result.document.kind, academicYear: result.document.academicYear, term: result.document.term, status: result.document.status }, carried: result.carried, closed: result.closed }, 201);
   })
   .get("/documents/:id/roll-forward", async (c) => {

@@ -4,10 +4,12 @@
  * each carried action once, and the old plan's actions leave it when the new plan is approved.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import type { ActionPage } from "../../server/progress/apiTypes.js";
 import { buildDocument, buildSchool, buildUser, TEST_PASSWORD } from "../factories.js";
 import { apiAs, eventually, signIn, startTestServer } from "../support.js";
 import { appendNodes, block, waitForBlocks } from "../progress/seedPlans.js";
+import { connectClient, synced } from "../collab/clients.js";
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 type Block = { id: string; type?: string; targetId?: string | null; attrs: Record<string, unknown>; text: string };
@@ -101,5 +103,30 @@ describe("rolling a plan forward", () => {
     const after = (await (await leader("GET", `/api/actions?schoolId=${schoolId}`)).json()) as ActionPage;
     expect(after.actions.filter((r) => r.document.id === oldPlan)).toHaveLength(0);
     expect(after.actions.filter((r) => r.document.id === newPlan).map((r) => r.text).sort()).toEqual(["First-day calling", "Phonics training"]);
+  });
+
+  it("stores the new plan whole with its row, so an editor opening it at once gets every block, and each action is listed once", async () => {
+    const source = (await buildDocument(server.database.db, { schoolId, title: "Single Plan, spring 2027" })).id;
+    const actionIds = Array.from({ length: 30 }, () => crypto.randomUUID());
+    await appendNodes(server, source, actionIds.map((id, i) => block("action", id, `Action ${i}`, { rag: "amber", status: "in_progress", owners: [headId] })), headId);
+    await waitForBlocks(server, leaderCookie, source, (blocks) => expect(blocks).toHaveLength(30));
+
+    const res = await leader("POST", `/api/documents/${source}/roll-forward`, { term: "summer", academicYear: "2026/27" });
+    expect(res.status).toBe(201);
+    const rolled = (await res.json()) as { document: { id: string } };
+    // Straight away, while its rows are still being extracted: the room loads the stored plan.
+    const client = connectClient(server.url, rolled.document.id, leaderCookie);
+    try {
+      await synced(client);
+      const fragment = client.doc.getXmlFragment("default");
+      const carriedFrom = [...fragment.createTreeWalker((n) => n instanceof Y.XmlElement && n.nodeName === "action")].map((n) => (n as Y.XmlElement).getAttribute("carriedFrom"));
+      expect(carriedFrom.sort()).toEqual([...actionIds].sort());
+      await eventually(async () => {
+        const page = (await (await leader("GET", `/api/actions?documentId=${rolled.document.id}`)).json()) as ActionPage;
+        expect(page.actions.map((r) => r.text).sort()).toEqual(actionIds.map((_, i) => `Action ${i}`).sort());
+      });
+    } finally {
+      client.destroy();
+    }
   });
 });
