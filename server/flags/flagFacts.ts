@@ -1,12 +1,13 @@
 /**
  * What the flags stand on, read for the whole trust in a few grouped queries: open actions by
- * school, area and RAG (with overdue counts), review points, when each live plan last changed,
- * check-ins and tier dates, and the latest acknowledgements. Costs follow schools and documents;
- * the one pass over actions reads only open ones, from actions_dashboard_idx.
+ * school, area and RAG (overdue counts from the per-document rollups), review points, when each live plan last changed,
+ * check-ins and tier dates, and the latest acknowledgements. Costs follow schools and documents:
+ * actions are read only for documents whose rollup went stale, and for the weak SEF areas.
  */
 import { sql } from "drizzle-orm";
 import type { ReviewSummary } from "../db/schema/index.js";
 import type { Db } from "../db/client.js";
+import { rollupCurrentSql } from "../progress/queries/rollupTotals.js";
 import { rowsOf } from "../progress/queries/sefGrades.js";
 
 /** Open (not complete) actions of live documents, per school, area and RAG. */
@@ -43,29 +44,95 @@ export interface PlanFact {
 }
 
 /**
- * Overdue actions of live documents by school and RAG (the benchmark explains it). Only overdue
- * rows are read: the range `(status = 'complete') = false and due < today` of actions_order_idx.
+ * Overdue actions of live documents by school and RAG, counted from the rows: only for documents
+ * whose rollup does not hold today. Only overdue rows are read: the range
+ * `(status = 'complete') = false and due < today` of actions_order_idx.
  */
-export function overdueSql(today: string) {
+export function overdueSql(today: string, documentIds?: readonly string[]) {
+  const only = documentIds ? sql`and a.document_id in (${sql.join(documentIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
   return sql`
     select a.school_id, null::text as area, a.rag, 0 as open, count(*)::int as overdue, min(a.due)::text as oldest
     from actions a
     join documents d on d.id = a.document_id
-    where a.deleted_at is null and not a.placeholder and (a.status = 'complete') = false and a.due < ${today} and d.status <> 'archived'
+    where a.deleted_at is null and not a.placeholder and (a.status = 'complete') = false and a.due < ${today} and d.status <> 'archived' ${only}
     group by a.school_id, a.rag`;
 }
 
-/** Which of these (school, area) pairs have an open action (neither complete nor dropped) in a live document. */
+/**
+ * Live documents' rollups that have overdue actions or do not hold today (the benchmark explains
+ * it): one row per document, so the cost follows documents, not actions.
+ */
+export function overdueRollupSql(today: string) {
+  const current = rollupCurrentSql(today);
+  return sql`
+    select r.document_id, r.school_id, r.overdue_by_rag, ${current} as current
+    from document_rollups r
+    join documents d on d.id = r.document_id
+    where d.status <> 'archived' and (r.actions_overdue > 0 or not ${current})`;
+}
+
+type OverdueByRag = Record<string, { n: number; oldest: string }>;
+
+/** Overdue actions by school and RAG: from the rollups where they hold, from the rows of the documents where they do not. */
+export async function loadOverdue(db: Db, today: string): Promise<ActionGroup[]> {
+  const rows = rowsOf<{ document_id: string; school_id: string; overdue_by_rag: OverdueByRag | string | null; current: boolean | string }>(
+    await db.execute(overdueRollupSql(today)),
+  );
+  const out: ActionGroup[] = [];
+  const stale: string[] = [];
+  for (const r of rows) {
+    if (r.current !== true && r.current !== "t") {
+      stale.push(r.document_id);
+      continue;
+    }
+    const byRag: OverdueByRag = typeof r.overdue_by_rag === "string" ? JSON.parse(r.overdue_by_rag) : (r.overdue_by_rag ?? {});
+    for (const [rag, o] of Object.entries(byRag)) out.push({ school_id: r.school_id, area: null, rag, open: 0, overdue: o.n, oldest: o.oldest });
+  }
+  if (stale.length) out.push(...rowsOf<ActionGroup>(await db.execute(overdueSql(today, stale))));
+  return out;
+}
+
+/**
+ * Which of these (school, area) pairs have an open action (neither complete nor dropped) in a live
+ * document: from each document's rollup (open_areas), and from the rows of documents whose rollup
+ * was counted before it kept them.
+ */
 export async function openAreas(db: Db, pairs: { schoolId: string; area: string }[]): Promise<ActionGroup[]> {
   if (!pairs.length) return [];
-  const wanted = sql.join(pairs.map((p) => sql`(${p.schoolId}::uuid, ${p.area}::text)`), sql`, `);
-  const rows = await db.execute(sql`
-    select distinct a.school_id, a.area, ''::text as rag, 1 as open, 0 as overdue, null::text as oldest
-    from actions a
-    join documents d on d.id = a.document_id
-    where a.deleted_at is null and not a.placeholder and a.status not in ('complete', 'dropped') and d.status <> 'archived'
-      and (a.school_id, a.area) in (${wanted})`);
-  return rowsOf<ActionGroup>(rows);
+  const schoolIds = sql.join([...new Set(pairs.map((p) => p.schoolId))].map((id) => sql`${id}::uuid`), sql`, `);
+  const rollups = rowsOf<{ document_id: string; school_id: string; open_areas: string[] | string | null }>(
+    await db.execute(sql`
+      select r.document_id, r.school_id, r.open_areas
+      from document_rollups r
+      join documents d on d.id = r.document_id
+      where d.status <> 'archived' and r.school_id in (${schoolIds})`),
+  );
+  const wanted = new Set(pairs.map((p) => `${p.schoolId}|${p.area}`));
+  const found = new Set<string>();
+  const uncounted: string[] = [];
+  for (const r of rollups) {
+    if (r.open_areas === null) {
+      uncounted.push(r.document_id);
+      continue;
+    }
+    const areas: string[] = typeof r.open_areas === "string" ? JSON.parse(r.open_areas) : r.open_areas;
+    for (const area of areas) if (wanted.has(`${r.school_id}|${area}`)) found.add(`${r.school_id}|${area}`);
+  }
+  if (uncounted.length) {
+    const pairList = sql.join(pairs.map((p) => sql`(${p.schoolId}::uuid, ${p.area}::text)`), sql`, `);
+    const rows = rowsOf<{ school_id: string; area: string }>(
+      await db.execute(sql`
+        select distinct a.school_id, a.area
+        from actions a
+        where a.deleted_at is null and not a.placeholder and a.status not in ('complete', 'dropped')
+          and a.document_id in (${sql.join(uncounted.map((id) => sql`${id}::uuid`), sql`, `)}) and (a.school_id, a.area) in (${pairList})`),
+    );
+    for (const r of rows) found.add(`${r.school_id}|${r.area}`);
+  }
+  return [...found].map((k) => {
+    const at = k.indexOf("|");
+    return { school_id: k.slice(0, at), area: k.slice(at + 1), rag: "", open: 1, overdue: 0, oldest: null };
+  });
 }
 
 /** Everything the flags depend on besides plan edits, as one cheap string: equal strings, equal flags. */
@@ -92,7 +159,7 @@ export async function loadPlanFacts(db: Db): Promise<PlanFact[]> {
 /** Every fact the rules need, for every school. */
 export async function loadFlagFacts(db: Db, today: string) {
   const [actionRows, reviewRows, checkinRows, tierRows, ackRows] = await Promise.all([
-    db.execute(overdueSql(today)),
+    loadOverdue(db, today),
     db.execute(sql`
       select r.id, r.school_id, r.document_id, r.academic_year, r.half_term, r.summary, r.updated_at, (d.status <> 'archived') as live
       from reviews r join documents d on d.id = r.document_id`),
@@ -107,7 +174,7 @@ export async function loadFlagFacts(db: Db, today: string) {
       order by f.school_id, f.rule, f.acknowledged_at desc`),
   ]);
   return {
-    actions: rowsOf<ActionGroup>(actionRows),
+    actions: actionRows,
     reviews: rowsOf<ReviewFact>(reviewRows).map((r) => ({ ...r, summary: typeof r.summary === "string" ? (JSON.parse(r.summary) as ReviewSummary) : r.summary })),
     checkins: rowsOf<{ school_id: string; kind: string; held_on: string }>(checkinRows),
     tiers: rowsOf<{ school_id: string; set_at: string | Date; level: number; name: string; ceo_one_to_one_weeks: number; health_checks_per_year: number }>(tierRows),

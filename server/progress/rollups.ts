@@ -46,7 +46,7 @@ export async function refreshRollups(db: Db, documentIds: readonly string[], tod
     const docs = await db.select({ id: documents.id, schoolId: documents.schoolId }).from(documents).where(inArray(documents.id, chunk));
     if (!docs.length) continue;
     const rows = new Map<string, RollupRow & Record<string, unknown>>(
-      docs.map((d) => [d.id, { documentId: d.id, schoolId: d.schoolId, countedOn: today, nextDue: null, updatedAt: new Date() }]),
+      docs.map((d) => [d.id, { documentId: d.id, schoolId: d.schoolId, countedOn: today, nextDue: null, overdueByRag: {}, openAreas: [], updatedAt: new Date() }]),
     );
     const red = new Map<string, RedArea>();
     const add = (kind: "actions" | "targets", g: Group) => {
@@ -65,9 +65,16 @@ export async function refreshRollups(db: Db, documentIds: readonly string[], tod
       }
       if (kind !== "actions" || g.status === null) return;
       if (g.status in STATUS_COLUMN) bump(`actions${STATUS_COLUMN[g.status as keyof typeof STATUS_COLUMN]}`);
+      if (g.area && g.status !== "complete" && g.status !== "dropped" && !row.openAreas!.includes(g.area)) row.openAreas = [...row.openAreas!, g.area].sort();
       // Overdue: due before today and not complete (DESIGN section 2). nextDue is when that count next moves.
       if (g.status === "complete" || !g.due) return;
-      if (g.due < today) bump("actionsOverdue");
+      if (g.due < today) {
+        bump("actionsOverdue");
+        // By RAG with the oldest due date: what the early-warning flags stand on (flags/flagFacts.ts).
+        const byRag = row.overdueByRag!;
+        const seen = byRag[g.rag];
+        byRag[g.rag] = { n: (seen?.n ?? 0) + n, oldest: seen && seen.oldest < g.due ? seen.oldest : g.due };
+      }
       else if (!row.nextDue || g.due < row.nextDue) row.nextDue = g.due;
     };
     for (const g of await groups(db, actions, chunk)) add("actions", g);

@@ -195,6 +195,13 @@ export const documentRollups = pgTable(
     actionsOverdue: integer("actions_overdue").notNull().default(0),
     countedOn: date("counted_on", { mode: "string" }).notNull(),
     nextDue: date("next_due", { mode: "string" }),
+    /**
+     * The overdue actions of `actionsOverdue` by RAG, each with its oldest due date, as counted on
+     * `countedOn`: the early-warning flags read these instead of the actions. Null until counted.
+     */
+    overdueByRag: jsonb("overdue_by_rag").$type<Record<string, { n: number; oldest: string }>>(),
+    /** The areas with an open action (neither complete nor dropped), sorted: the SEF flag reads these. Null until counted. */
+    openAreas: jsonb("open_areas").$type<string[]>(),
     targetsTotal: integer("targets_total").notNull().default(0),
     targetsRed: integer("targets_red").notNull().default(0),
     targetsAmber: integer("targets_amber").notNull().default(0),

@@ -16,9 +16,16 @@ export interface SchoolTotals {
 /** Zero for every RAG, and a total. */
 export const emptyRagCounts = (): RagCounts => ({ red: 0, amber: 0, green: 0, blue: 0, none: 0, total: 0 });
 
+/**
+ * Whether rollup `r`'s overdue figures hold on `today` (rollupIsCurrent in SQL); a rollup counted
+ * before overdue_by_rag existed is not current, so it is counted from its rows and recounted.
+ */
+export const rollupCurrentSql = (today: string) =>
+  sql`(r.counted_on <= ${today}::date and (r.next_due is null or r.next_due >= ${today}::date) and r.overdue_by_rag is not null)`;
+
 /** The queries behind schoolTotals and redAreas (the benchmark explains these very queries). */
 export function rollupSql(today: string, schoolId?: string) {
-  const current = sql`(r.counted_on <= ${today}::date and (r.next_due is null or r.next_due >= ${today}::date))`;
+  const current = rollupCurrentSql(today);
   return {
     totals: sql`
       select r.school_id,

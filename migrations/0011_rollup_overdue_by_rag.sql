@@ -1,0 +1,1 @@
+ALTER TABLE "document_rollups" ADD COLUMN "overdue_by_rag" jsonb;

@@ -1,0 +1,1 @@
+ALTER TABLE "document_rollups" ADD COLUMN "open_areas" jsonb;
