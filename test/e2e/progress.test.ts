@@ -60,7 +60,7 @@ describe("progress views", () => {
       },
       { timeout: 10_000 },
     );
-    return { alpha, beta, head, lead, governor, plan, ids, planClient };
+    return { alpha, beta, head, headCookie, lead, governor, plan, ids, planClient };
   }
 
   /** Sets an attribute of a block the way the editor's RAG select does: on the block's Y.XmlElement. */
@@ -74,7 +74,14 @@ describe("progress views", () => {
   }
 
   it("shows a RAG changed in a plan on the open /trust page without a reload, with the heatmap and drill-down", async () => {
-    const { alpha, lead, ids, planClient } = await seed();
+    const { alpha, lead, ids, plan, planClient, headCookie } = await seed();
+    // The head closes the autumn 1 review, so the academy card has a review point to chart.
+    const review = await fetch(`${e2e.baseUrl}/api/documents/${plan.id}/reviews`, {
+      method: "POST",
+      headers: { cookie: headCookie, "content-type": "application/json", origin: e2e.baseUrl },
+      body: JSON.stringify({ halfTerm: "autumn-1", close: true }),
+    });
+    expect(review.status, await review.clone().text()).toBe(200);
     const page = await e2e.pageAs(lead.email);
     await page.goto(e2e.url("/trust"));
     await page.getByRole("heading", { name: "Trust dashboard" }).waitFor();
