@@ -62,10 +62,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route("/", commentRoutes);
   api.route("/", documentLifecycleRoutes);
   api.route("/", findingRoutes);
-  api.route("/", notificationRoutes);
   api.route("/", notificationPreferenceRoutes);
-  api.route("/", supportRoutes);
+  api.route("/", notificationRoutes);
   api.route("/", passwordResetRoutes);
+  api.route("/", supportRoutes);
   api.route("/", progressRoutes);
   api.route("/", exportRoutes);
   api.route("/", calendarRoutes);

@@ -18,12 +18,12 @@ import { writeTemplate } from "../shared/templates/index.js";
 import { DocumentEvents, PersonEvents } from "./events/documentEvents.js";
 import { ProgressEvents } from "./events/progressEvents.js";
 import { createProgressExtension } from "./progress/progressExtension.js";
-
 import { createMailTransport } from "./mail/transport.js";
 import { MailQueue } from "./mail/MailQueue.js";
 import { Notifier } from "./notifications/Notifier.js";
 import { DailyScheduler } from "./notifications/DailyScheduler.js";
 import { createOwnershipListener } from "./notifications/ownershipListener.js";
+
 export const DEFAULT_CLIENT_DIR = CLIENT_DIR;
 
 export interface RunningServer {
@@ -33,10 +33,10 @@ export interface RunningServer {
   deps: AppDeps;
   /** The /collab room server (tests drive it directly: changeDocument, flushAll, stats). */
   collab: Collab;
-  /** The Hono app (tests walk app.routes to probe every registered route). */
   /** The mail queue and the daily scheduler (tests drain and run them directly). */
   mail: MailQueue;
   scheduler: DailyScheduler;
+  /** The Hono app (tests walk app.routes to probe every registered route). */
   app: ReturnType<typeof createApp>;
   /** Flushes and closes everything; safe to call twice. */
   stop(): Promise<void>;
@@ -85,15 +85,15 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
   deps.hooks.onDocumentCreated = (doc) => collab.changeDocument(doc.id, (ydoc) => void writeTemplate(ydoc, templateOptions(doc)), null);
   const port = (server.address() as AddressInfo).port;
   const base = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  publicBase = base;
+  mail.start();
+  const scheduler = new DailyScheduler({ db: db.db, notifier, mail, logger, hour: env.NOTIFY_HOUR });
+  if (env.NODE_ENV !== "test") scheduler.start();
   const url = `http://127.0.0.1:${port}`;
 
   const setupPath = await setupLinkIfEmpty(db.db);
   if (setupPath) {
     logger.info("No accounts yet. Open this one-time link to create the first trust admin", { link: `${base}${setupPath}` });
-  publicBase = base;
-  mail.start();
-  const scheduler = new DailyScheduler({ db: db.db, notifier, mail, logger, hour: env.NOTIFY_HOUR });
-  if (env.NODE_ENV !== "test") scheduler.start();
   }
   logger.info("Trellis is listening", { url: base, database: db.driver });
 
@@ -102,14 +102,14 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
     stopped ??= (async () => {
       // Rooms flush and sockets close (1001) while the database is still open.
       await collab.close();
+      await scheduler.stop();
+      await notifier.idle();
+      await mail.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections?.();
       });
       await deps.throttle.close();
-      await scheduler.stop();
-      await notifier.idle();
-      await mail.stop();
       if (!database) await db.close();
     })();
     return stopped;
