@@ -53,20 +53,28 @@ export class Compactor {
 
   private maybeCompact(documentId: string): void {
     if (this.running.has(documentId) || (this.counts.get(documentId) ?? 0) <= this.threshold) return;
-    const job = this.compact(documentId).finally(() => this.running.delete(documentId));
+    const job = this.compact(documentId).then((folded) => {
+      this.running.delete(documentId);
+      // Rows stored while the merge ran may already pass the threshold again, and no later
+      // write may come to notice it: look once more. Not after a failure, or it would spin.
+      if (folded) this.maybeCompact(documentId);
+    });
     this.running.set(documentId, job);
   }
 
-  private async compact(documentId: string): Promise<void> {
+  /** Folds the log into the snapshot; true when it folded something. Never rejects. */
+  private async compact(documentId: string): Promise<boolean> {
     const started = performance.now();
     try {
       const result = await compactDocument(this.db, documentId, this.logger, (updates) => this.worker.merge(updates));
-      if (!result) return;
+      if (!result) return false;
       const left = (this.counts.get(documentId) ?? result.folded) - result.folded;
       if (this.counts.has(documentId)) this.counts.set(documentId, Math.max(0, left));
       this.logger.debug("collab: compacted", { documentId, ...result, ms: Math.round(performance.now() - started) });
+      return result.folded > 0;
     } catch (err) {
       this.logger.error("collab: compaction failed", { documentId, err: String(err) });
+      return false;
     }
   }
 }

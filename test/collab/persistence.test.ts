@@ -132,7 +132,7 @@ describe("the update log", () => {
       const [snapshot] = await stage.db.select().from(documentSnapshots).where(eq(documentSnapshots.documentId, documentId));
       expect(snapshot).toBeDefined();
       expect(await logRows(documentId)).toBeLessThanOrEqual(THRESHOLD);
-    });
+    }, { timeout: 20_000 });
     await stage.server.collab.flushAll();
     const stored = await loadDocumentState(stage.db, documentId);
     expect(stored.getText("body").toString()).toBe("k".repeat(THRESHOLD * 3));
