@@ -17,6 +17,7 @@ const { memberships, users, documents, schools } = await import("../../server/db
 const { testEnv } = await import("../../server/env.js");
 const { overdueRollupSql } = await import("../../server/flags/flagFacts.js");
 const { computeFlags } = await import("../../server/flags/schoolFlags.js");
+const { dashboardKey, dashboardVersionSql, trustDashboardBody } = await import("../../server/flags/dashboardCache.js");
 const { trustDashboard } = await import("../../server/progress/queries/trustDashboard.js");
 const { planUpdate, rollPlanForward } = await import("../../server/rollForward/planRoller.js");
 const { createLogger } = await import("../../server/logger.js");
@@ -108,10 +109,18 @@ async function dashboardBench(driver: Driver): Promise<void> {
         await db.execute(sql`update trust_settings set updated_at = clock_timestamp() where key = 'bench_touch'`);
         await computeFlags(db, dash.schools, today);
       }, n), 50), "ms");
-      const result = (await db.execute(sql`explain (analyze, costs off, summary on) ${overdueRollupSql(todayInEngland())}`)) as unknown;
-      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, string>[];
-      console.log(`\n    -- flags: overdue actions by RAG from the document rollups (${driver})`);
-      for (const r of rows) console.log(`    ${Object.values(r)[0]}`);
+      // The read the route makes when nothing changed: the version stamp, then the kept body.
+      await trustDashboardBody(db, today);
+      report(`  in process: the version stamp alone, p50 (${driver})`, percentile(await timeIt(() => dashboardKey(db, today), n), 50), "ms");
+      report(`  in process: trustDashboardBody() unchanged facts, p50 (${driver})`, percentile(await timeIt(() => trustDashboardBody(db, today), n), 50), "ms");
+      const explain = async (title: string, query: ReturnType<typeof sql>) => {
+        const result = (await db.execute(sql`explain (analyze, costs off, summary on) ${query}`)) as unknown;
+        const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, string>[];
+        console.log(`\n    -- ${title} (${driver})`);
+        for (const r of rows) console.log(`    ${Object.values(r)[0]}`);
+      };
+      await explain("flags: overdue actions by RAG from the document rollups", overdueRollupSql(today));
+      if (process.env.BENCH_EXPLAIN_ALL) await explain("the dashboard's version stamp", dashboardVersionSql());
     } finally {
       await server.stop();
     }
