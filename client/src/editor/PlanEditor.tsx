@@ -9,6 +9,7 @@ import type { FrameworkKey } from "../../../shared/frameworks/index.js";
 import { CommentHighlights } from "../features/comments/commentHighlights.js";
 import { CommentsMargin } from "../features/comments/CommentsMargin.js";
 import { KeepYjsMapping } from "./keepYjsMapping.js";
+import { DeletedBlocks } from "./deletedBlocks.js";
 import { blockNodeViews } from "./nodeViews.js";
 import { PlanContext, type Person, type PlanContextValue } from "./PlanContext.js";
 import { ReadingContext } from "./reading/ReadingContext.js";
@@ -18,6 +19,7 @@ import { SlashCommand } from "./slashCommand.js";
 import { ConnectionStatus, PresenceList } from "./StatusBar.js";
 import { TargetIndex } from "./targetIndex.js";
 import { Toolbar } from "./Toolbar.js";
+import { UndoDeleteToast } from "./UndoDeleteToast.js";
 import type { CollabDocument, ConnectionState } from "./useCollabDocument.js";
 import { usePresence } from "./usePresence.js";
 import { useScrollToBlock } from "./useScrollToBlock.js";
@@ -41,6 +43,7 @@ export function PlanEditor({ collab, connection, framework, me, people, readOnly
   const printing = usePrintAsReading();
   const reading = readOnly || chosenReading || printing;
   const targets = useMemo(() => new TargetIndex(), [collab]);
+  const deletedBlocks = useMemo(() => new DeletedBlocks(), [collab]);
   const self = useMemo(() => ({ id: me.id, name: me.name }), [me.id, me.name]);
   const present = usePresence(collab.provider, self);
 
@@ -96,8 +99,8 @@ export function PlanEditor({ collab, connection, framework, me, people, readOnly
   useScrollToBlock(editor, connection.synced);
 
   const ctx = useMemo<PlanContextValue>(
-    () => ({ framework, people, peopleById: new Map(people.map((p) => [p.id, p])), readOnly, targets }),
-    [framework, people, readOnly, targets],
+    () => ({ framework, people, peopleById: new Map(people.map((p) => [p.id, p])), readOnly, targets, deletedBlocks }),
+    [framework, people, readOnly, targets, deletedBlocks],
   );
 
   return (
@@ -117,6 +120,7 @@ export function PlanEditor({ collab, connection, framework, me, people, readOnly
         {!reading && <Toolbar editor={editor} framework={framework} />}
         <EditorContent editor={editor} className="pe-editor" />
         <CommentsMargin editor={editor} />
+        {!reading && <UndoDeleteToast editor={editor} store={deletedBlocks} />}
       </div>
       </ReadingContext.Provider>
     </PlanContext.Provider>

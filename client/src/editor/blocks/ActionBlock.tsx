@@ -1,8 +1,9 @@
 /** An action: what will be done, by whom and when, how it is going, and the target it serves. */
 import type { NodeViewProps } from "@tiptap/react";
 import { useMemo, useState, useSyncExternalStore } from "react";
-import { ACTION_STATUS_LABELS, ACTION_STATUSES } from "../../../../shared/enums.js";
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, RAG_LABELS, type ActionStatus, type Rag } from "../../../../shared/enums.js";
 import { usePlan } from "../PlanContext.js";
+import { statusRagMismatch } from "../statusRag.js";
 import type { TargetOption } from "../targetIndex.js";
 import { BlockFrame, useBlockAttrs, useSetAttr } from "./BlockFrame.js";
 import { DateField, OwnersField, RagBadge, RagField, SelectField, TextField } from "./fields.js";
@@ -34,7 +35,34 @@ function TargetLinkField({ value, onChange, disabled }: { value: string | null; 
   );
 }
 
-export function ActionBlock({ node, updateAttributes }: NodeViewProps) {
+/** Says when status and RAG disagree, next to the fields, with a button that makes them agree. */
+function StatusRagNote(props: { status: ActionStatus; rag: Rag; readOnly: boolean; onFix: (fix: { rag: "blue" } | { status: "complete" }) => void }) {
+  const mismatch = statusRagMismatch(props.status, props.rag);
+  if (!mismatch) return null;
+  const red = mismatch.kind === "complete_but_red";
+  const words =
+    mismatch.kind === "blue_not_complete"
+      ? `RAG says complete, but the status is ${ACTION_STATUS_LABELS[props.status].toLowerCase()}.`
+      : red
+        ? "Marked complete, but the RAG is still red."
+        : `Marked complete; the RAG is ${RAG_LABELS[props.rag].toLowerCase()}.`;
+  return (
+    <div className={red ? "pe-consistency pe-consistency-warning" : "pe-consistency"} role="status" data-mismatch={mismatch.kind}>
+      <span>
+        {red ? <strong>Warning: </strong> : null}
+        {words}
+      </span>
+      {!props.readOnly && (
+        <button type="button" onClick={() => props.onFix(mismatch.fix)}>
+          {"rag" in mismatch.fix ? "Set RAG to blue (complete)" : "Mark the action complete"}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function ActionBlock(props: NodeViewProps) {
+  const { node, updateAttributes } = props;
   const { readOnly } = usePlan();
   const { attrs, warnings } = useBlockAttrs("action", node.attrs);
   const set = useSetAttr(updateAttributes);
@@ -50,6 +78,7 @@ export function ActionBlock({ node, updateAttributes }: NodeViewProps) {
         <TargetLinkField value={attrs.targetId} onChange={(v) => set("targetId", v)} disabled={readOnly} />
         <TextField label="Success criteria" value={attrs.successCriteria} multiline wide onCommit={(v) => set("successCriteria", v)} disabled={readOnly} />
         <TextField label="Cost" value={attrs.cost} placeholder="e.g. £1,200 supply cover" onCommit={(v) => set("cost", v)} disabled={readOnly} />
+        <StatusRagNote status={attrs.status} rag={attrs.rag} readOnly={readOnly} onFix={(fix) => updateAttributes(fix)} />
       </>
     ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -60,7 +89,7 @@ export function ActionBlock({ node, updateAttributes }: NodeViewProps) {
       type="action"
       kindLabel="Action"
       hint="What will be done, so that someone else could check it happened"
-      node={node}
+      view={props}
       warnings={warnings}
       className={`pe-rag-edge-${attrs.rag}`}
       badges={

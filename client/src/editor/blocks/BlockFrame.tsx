@@ -3,6 +3,8 @@ import { NodeViewContent, NodeViewWrapper, type NodeViewProps } from "@tiptap/re
 import { useMemo, type ReactNode } from "react";
 import { parseBlockAttrs, type BlockAttrsByType, type BlockType, type BlockWarning } from "../../../../shared/blocks/schema.js";
 import { COMMENT_BLOCK_EVENT, useComments } from "../../features/comments/CommentsContext.js";
+import { usePlan } from "../PlanContext.js";
+import { BlockMenu } from "./BlockMenu.js";
 
 /** A block's attributes with defaults filled in, and what failed validation. */
 export function useBlockAttrs<T extends BlockType>(type: T, raw: Record<string, unknown>): { attrs: BlockAttrsByType[T]; warnings: BlockWarning[] } {
@@ -22,14 +24,16 @@ export function BlockFrame(props: {
   type: BlockType;
   kindLabel: string;
   hint: string;
-  node: NodeViewProps["node"];
+  view: NodeViewProps;
   badges?: ReactNode;
   warnings: BlockWarning[];
   children?: ReactNode;
   className?: string;
 }) {
-  const empty = props.node.content.size === 0;
+  const node = props.view.node;
+  const empty = node.content.size === 0;
   const canComment = useComments()?.canComment ?? false;
+  const { readOnly } = usePlan();
   return (
     <NodeViewWrapper className={`pe-block pe-block-${props.type} ${props.className ?? ""}`}>
       <div className="pe-block-head" contentEditable={false}>
@@ -40,11 +44,12 @@ export function BlockFrame(props: {
             type="button"
             className="pe-block-comment"
             aria-label={`Comment on this ${props.kindLabel.toLowerCase()}`}
-            onClick={(e) => e.currentTarget.dispatchEvent(new CustomEvent(COMMENT_BLOCK_EVENT, { bubbles: true, detail: { blockId: props.node.attrs.id } }))}
+            onClick={(e) => e.currentTarget.dispatchEvent(new CustomEvent(COMMENT_BLOCK_EVENT, { bubbles: true, detail: { blockId: node.attrs.id } }))}
           >
             Comment
           </button>
         ) : null}
+        {!readOnly && <BlockMenu view={props.view} kindLabel={props.kindLabel.split(":")[0]!} />}
       </div>
       <div className="pe-block-text-wrap">
         {empty && (

@@ -13,7 +13,8 @@ const KIND_OPTIONS: { value: FindingKind; label: string }[] = [
   { value: "development", label: "Area for development" },
 ];
 
-export function FindingBlock({ node, updateAttributes }: NodeViewProps) {
+export function FindingBlock(props: NodeViewProps) {
+  const { node, updateAttributes } = props;
   const { framework, readOnly } = usePlan();
   const { attrs, warnings } = useBlockAttrs("finding", node.attrs);
   const set = useSetAttr(updateAttributes);
@@ -41,7 +42,7 @@ export function FindingBlock({ node, updateAttributes }: NodeViewProps) {
       type="finding"
       kindLabel={strength ? "Finding: strength" : "Finding: area for development"}
       hint={strength ? "What the reviewers saw working well, and the evidence" : "What should improve, and what the reviewers saw"}
-      node={node}
+      view={props}
       warnings={warnings}
       className={strength ? "pe-finding-strength" : "pe-finding-development"}
       badges={attrs.area && <span className="pe-chip">{areaLabel(framework, attrs.area)}</span>}

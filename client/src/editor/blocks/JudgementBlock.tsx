@@ -6,7 +6,8 @@ import { usePlan } from "../PlanContext.js";
 import { BlockFrame, useBlockAttrs } from "./BlockFrame.js";
 import { SelectField } from "./fields.js";
 
-export function JudgementBlock({ node, updateAttributes }: NodeViewProps) {
+export function JudgementBlock(props: NodeViewProps) {
+  const { node, updateAttributes } = props;
   const plan = usePlan();
   const { attrs, warnings } = useBlockAttrs("judgement", node.attrs);
   // A judgement is graded on the framework it was written under, even in a document that moved on.
@@ -47,7 +48,7 @@ export function JudgementBlock({ node, updateAttributes }: NodeViewProps) {
       type="judgement"
       kindLabel={attrs.area ? `Judgement: ${area}` : "Judgement"}
       hint={`Evidence for ${area.toLowerCase()}: what you know, how you know it, and what it shows${optional ? ". Remove this judgement if the school has no such provision" : ""}`}
-      node={node}
+      view={props}
       warnings={warnings}
       badges={<span className={`pe-chip pe-grade pe-grade-${grade?.rank ?? "none"}`} data-grade={attrs.grade ?? ""}>{grade?.label ?? "Not graded"}</span>}
     >

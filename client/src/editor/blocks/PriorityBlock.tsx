@@ -6,7 +6,8 @@ import { usePlan } from "../PlanContext.js";
 import { BlockFrame, useBlockAttrs, useSetAttr } from "./BlockFrame.js";
 import { SelectField } from "./fields.js";
 
-export function PriorityBlock({ node, updateAttributes }: NodeViewProps) {
+export function PriorityBlock(props: NodeViewProps) {
+  const { node, updateAttributes } = props;
   const { framework, readOnly } = usePlan();
   const { attrs, warnings } = useBlockAttrs("priority", node.attrs);
   const set = useSetAttr(updateAttributes);
@@ -21,7 +22,7 @@ export function PriorityBlock({ node, updateAttributes }: NodeViewProps) {
       type="priority"
       kindLabel="Priority"
       hint="Name the priority as an outcome for pupils"
-      node={node}
+      view={props}
       warnings={warnings}
       badges={attrs.area && <span className="pe-chip">{areaLabel(framework, attrs.area)}</span>}
     >

@@ -9,7 +9,8 @@ import { DateField, OwnersField, RagBadge, RagField, SelectField, TextField } fr
 const OUTCOME_LABELS: Record<Outcome, string> = { not_met: "Not met", partially_met: "Partially met", met: "Met" };
 const OUTCOME_OPTIONS = OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }));
 
-export function TargetBlock({ node, updateAttributes }: NodeViewProps) {
+export function TargetBlock(props: NodeViewProps) {
+  const { node, updateAttributes } = props;
   const { readOnly } = usePlan();
   const { attrs, warnings } = useBlockAttrs("target", node.attrs);
   const set = useSetAttr(updateAttributes);
@@ -34,7 +35,7 @@ export function TargetBlock({ node, updateAttributes }: NodeViewProps) {
       type="target"
       kindLabel="Target"
       hint="What will be measurably different, and for which pupils"
-      node={node}
+      view={props}
       warnings={warnings}
       className={`pe-rag-edge-${attrs.rag}`}
       badges={<RagBadge rag={attrs.rag} />}

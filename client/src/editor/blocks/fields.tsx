@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { RAG_LABELS, RAGS, type Rag } from "../../../../shared/enums.js";
 import { usePlan } from "../PlanContext.js";
+import { OwnerPicker } from "./OwnerPicker.js";
 
 /** A labelled cell of a block's field grid. */
 export function Field({ label, htmlFor, children, wide }: { label: string; htmlFor?: string; children: ReactNode; wide?: boolean }) {
@@ -131,7 +132,7 @@ export function RagField({ value, onChange, disabled }: { value: Rag; onChange: 
   return <SelectField label="RAG" value={value} options={RAG_OPTIONS} onChange={(v) => onChange(v ?? "none")} disabled={disabled} />;
 }
 
-/** Owners from the school's people: chips with a remove button, and a select to add one more. */
+/** Owners from the school's people: chips with a remove button, and a combobox to add one more. */
 export function OwnersField({ value, onChange, disabled }: { value: readonly string[]; onChange: (v: string[]) => void; disabled: boolean }) {
   const { people, peopleById } = usePlan();
   const id = useId();
@@ -153,16 +154,7 @@ export function OwnersField({ value, onChange, disabled }: { value: readonly str
             </span>
           );
         })}
-        {!disabled && (
-          <select id={id} value="" aria-label="Add an owner" onChange={(e) => e.target.value && onChange([...value, e.target.value])}>
-            <option value="">Add owner…</option>
-            {available.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.roleLabel ? `${p.name} (${p.roleLabel})` : p.name}
-              </option>
-            ))}
-          </select>
-        )}
+        {!disabled && <OwnerPicker id={id} people={available} onPick={(personId) => onChange([...value, personId])} />}
       </div>
     </Field>
   );
