@@ -22,6 +22,7 @@ import { createMailTransport } from "./mail/transport.js";
 import { MailQueue } from "./mail/MailQueue.js";
 import { Notifier } from "./notifications/Notifier.js";
 import { DailyScheduler } from "./notifications/DailyScheduler.js";
+import { watchFlags } from "./flags/flagNotifications.js";
 import { createOwnershipListener } from "./notifications/ownershipListener.js";
 
 export const DEFAULT_CLIENT_DIR = CLIENT_DIR;
@@ -89,6 +90,8 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
   mail.start();
   const scheduler = new DailyScheduler({ db: db.db, notifier, mail, logger, hour: env.NOTIFY_HOUR });
   if (env.NODE_ENV !== "test") scheduler.start();
+  // A school's new high flag reaches the trust leads soon after the plan edit that raised it.
+  const flagWatch = watchFlags({ db: db.db, notifier, progress: deps.progress, logger });
   const url = `http://127.0.0.1:${port}`;
 
   const setupPath = await setupLinkIfEmpty(db.db);
@@ -102,6 +105,7 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
     stopped ??= (async () => {
       // Rooms flush and sockets close (1001) while the database is still open.
       await collab.close();
+      flagWatch.stop();
       await scheduler.stop();
       await notifier.idle();
       await mail.stop();

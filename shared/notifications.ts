@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   "review_requested",
   "tier_changed",
   "checkin_due",
+  "flag_raised",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
@@ -35,6 +36,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { label: string;
   review_requested: { label: "A plan you govern awaits review", why: "you are on the board that approves this plan" },
   tier_changed: { label: "Your school's support tier changes", why: "you work in or govern this school" },
   checkin_due: { label: "A support check-in is due", why: "you hold or attend this school's support meetings" },
+  flag_raised: { label: "A school gets a high early-warning flag", why: "you lead the trust's work with this school" },
 };
 
 /** Mentions and ownership matter at once; the rest can wait for the morning's digest. */
@@ -47,4 +49,6 @@ export const DEFAULT_CHANNELS: Record<NotificationKind, NotificationChannel> = {
   review_requested: "digest",
   tier_changed: "digest",
   checkin_due: "digest",
+  // The watch list's loudest news: worth hearing at once, not the next morning.
+  flag_raised: "email",
 };

@@ -6,6 +6,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { notifyFlagsOf } from "../flags/flagNotifications.js";
 import { scheduledRuns } from "../db/schema/index.js";
 import type { Logger } from "../logger.js";
 import type { MailQueue } from "../mail/MailQueue.js";
@@ -43,7 +44,8 @@ export class DailyScheduler {
     const { db, notifier, mail } = options;
     // Reminders first, so the day's reminders are in the day's digest.
     this.jobs = [
-      { name: "reminders", run: async (day) => (await remindActionOwners(db, notifier, day)) + (await remindCheckinsDue(db, notifier, day)) },
+      // Flags that time alone raised (an action fell overdue overnight, a review was missed) are told with the reminders.
+      { name: "reminders", run: async (day) => (await remindActionOwners(db, notifier, day)) + (await remindCheckinsDue(db, notifier, day)) + (await notifyFlagsOf(db, notifier, "all", day)) },
       { name: "digest", run: () => sendDailyDigests(db, notifier, mail) },
     ];
   }
