@@ -21,6 +21,11 @@ const envSchema = z.object({
   COLLAB_COMPACT_THRESHOLD: z.coerce.number().int().positive().default(500),
   REDIS_URL: z.string().url().optional(),
   /**
+   * On SIGTERM, how long /readyz answers 503 while everything still works, so a load balancer's
+   * health check takes the process out of rotation before its sockets are closed. Default 0.
+   */
+  DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  /**
    * Proxies whose X-Forwarded-For names the client (for throttling and the audit log):
    * comma-separated addresses or CIDRs such as `10.0.0.5,192.168.0.0/16`. Default none.
    */

@@ -5,6 +5,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { LoginThrottle } from "./auth/loginThrottle.js";
 import { ensureTierScheme, setupLinkIfEmpty } from "./bootstrap.js";
+import { advisoryLocks, DocumentLeases } from "./db/advisoryLocks.js";
 import { openDatabase, type Database } from "./db/client.js";
 import type { Env } from "./env.js";
 import type { AppDeps } from "./http/context.js";
@@ -39,7 +40,11 @@ export interface RunningServer {
   scheduler: DailyScheduler;
   /** The Hono app (tests walk app.routes to probe every registered route). */
   app: ReturnType<typeof createApp>;
-  /** Flushes and closes everything; safe to call twice. */
+  /**
+   * Drains and closes: /readyz answers 503 at once (and for env.DRAIN_DELAY_MS while the rest
+   * still works), then the listener stops, sockets close with 1012 so clients reconnect
+   * elsewhere, the update log and extraction flush, and the database closes. Safe to call twice.
+   */
   stop(): Promise<void>;
 }
 
@@ -69,9 +74,12 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
     // Taken since the check above: still one line, not a stack trace.
     s.once("error", (err) => reject(Object.assign(new PortInUseError(`Port ${env.PORT} on ${env.HOST} is already in use: ${err.message}`), { cause: err })));
   });
+  // With several processes on one database, one of them extracts and compacts each document at a time.
+  const locks = advisoryLocks({ databaseUrl: db.driver === "postgres" ? env.DATABASE_URL : undefined, redisUrl: env.REDIS_URL });
+  const leases = new DocumentLeases(locks, logger, "extract");
   // Concerns hanging off the collab rooms, in order (extraction registers here).
-  const collabExtensions: CollabExtension[] = [createProgressExtension({ db: db.db, logger, onWritten: (room) => deps.progress.publish({ schoolId: room.schoolId, documentId: room.documentId }) }), createOwnershipListener(notifier)];
-  const collab = createCollab({ db: db.db, env, logger, extensions: collabExtensions });
+  const collabExtensions: CollabExtension[] = [createProgressExtension({ db: db.db, logger, leases, onWritten: (room) => deps.progress.publish({ schoolId: room.schoolId, documentId: room.documentId }) }), createOwnershipListener(notifier)];
+  const collab = createCollab({ db: db.db, env, logger, extensions: collabExtensions, locks });
   server.on("upgrade", (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
   });
@@ -101,18 +109,25 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
   logger.info("Trellis is listening", { url: base, database: db.driver });
 
   let stopped: Promise<void> | null = null;
+  let draining = false;
+  deps.hooks.draining = () => draining;
   const stop = () => {
     stopped ??= (async () => {
-      // Rooms flush and sockets close (1001) while the database is still open.
+      draining = true;
+      if (env.DRAIN_DELAY_MS) await new Promise((r) => setTimeout(r, env.DRAIN_DELAY_MS));
+      // No new connections from here; a balancer retries them on another process.
+      const listenerClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections?.();
+      // Rooms flush (log and extraction) and sockets close (1012) while the database is still open.
       await collab.close();
       flagWatch.stop();
       await scheduler.stop();
       await notifier.idle();
       await mail.stop();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections?.();
-      });
+      server.closeAllConnections?.();
+      await listenerClosed;
+      leases.close();
+      await locks.close();
       await deps.throttle.close();
       if (!database) await db.close();
     })();

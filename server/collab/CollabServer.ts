@@ -8,6 +8,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { inArray } from "drizzle-orm";
 import * as Y from "yjs";
+import type { AdvisoryLocks } from "../db/advisoryLocks.js";
 import type { Db } from "../db/client.js";
 import { sessions } from "../db/schema/index.js";
 import { documentResource, loadDocument } from "../documents/loadDocument.js";
@@ -36,6 +37,8 @@ export interface CollabOptions {
   extensions?: readonly CollabExtension[];
   limits?: Partial<CollabLimits>;
   log?: Omit<UpdateLogOptions, "onStored">;
+  /** Advisory locks shared with the other processes (compaction takes one per document). */
+  locks?: AdvisoryLocks;
 }
 
 /** The collab server's handle for the rest of Trellis. */
@@ -78,7 +81,7 @@ export function createCollab(options: CollabOptions): Collab {
   const { db, env, logger } = options;
   const limits: CollabLimits = { ...defaultLimits(env.COLLAB_MAX_MESSAGE_BYTES), ...options.limits };
   const extensions = options.extensions ?? [];
-  const compactor = new Compactor(db, logger, env.COLLAB_COMPACT_THRESHOLD);
+  const compactor = new Compactor(db, logger, env.COLLAB_COMPACT_THRESHOLD, options.locks);
   const log = new UpdateLog(db, logger, { ...options.log, onStored: (id, n) => compactor.noteStored(id, n) });
   const services: RoomServices = { db, log, logger, limits, extensions, runHook, refused: new RefusedEdits() };
   const rooms = new RoomRegistry(services, compactor);

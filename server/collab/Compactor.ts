@@ -3,6 +3,7 @@
  * sit past the snapshot. Counts only documents with an open room; a closed one is checked
  * again when it next loads. One compaction per document at a time.
  */
+import { LocalLocks, type AdvisoryLocks } from "../db/advisoryLocks.js";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { compactDocument } from "./documentStore.js";
@@ -19,6 +20,8 @@ export class Compactor {
     private readonly db: Db,
     private readonly logger: Logger,
     private readonly threshold: number,
+    /** With several processes, a PostgreSQL advisory lock: one of them compacts a document at a time. */
+    private readonly locks: AdvisoryLocks = new LocalLocks(),
   ) {}
 
   /** Starts counting a document whose room just loaded with `tailRows` rows past its snapshot. */
@@ -65,8 +68,11 @@ export class Compactor {
   /** Folds the log into the snapshot; true when it folded something. Never rejects. */
   private async compact(documentId: string): Promise<boolean> {
     const started = performance.now();
+    const lock = `compact:${documentId}`;
     try {
-      const result = await compactDocument(this.db, documentId, this.logger, (updates) => this.worker.merge(updates));
+      // Another process is folding this log: its merge would be the same work twice.
+      if (!(await this.locks.tryLock([lock])).size) return false;
+      const result = await compactDocument(this.db, documentId, this.logger, (updates) => this.worker.merge(updates)).finally(() => this.locks.unlock(lock));
       if (!result) return false;
       const left = (this.counts.get(documentId) ?? result.folded) - result.folded;
       if (this.counts.has(documentId)) this.counts.set(documentId, Math.max(0, left));

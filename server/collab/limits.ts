@@ -3,13 +3,16 @@ import { CloseCode } from "../../shared/collab.js";
 /**
  * What the room server tolerates, and the close codes it answers with when a connection goes
  * past it. Codes 4400-4499 tell a stock y-websocket provider not to reconnect (the same
- * bad message would only be sent again); 1001 and 1013 invite it back.
+ * bad message would only be sent again); 1012 and 1013 invite it back.
  */
 
 /** Close codes and the reason text sent with each. */
 export const Close = {
-  /** The server is shutting down (SIGTERM); the provider reconnects to the next process. */
-  goingAway: { code: 1001, reason: "server shutting down" },
+  /**
+   * The server is shutting down (SIGTERM): 1012 "service restart" says come back, and a stock
+   * provider reconnects at once, through the balancer to another process.
+   */
+  goingAway: { code: 1012, reason: "server shutting down" },
   /** Set by `ws` itself when a frame passes maxPayload; listed here so the code is documented. */
   tooBig: { code: 1009, reason: "message too big" },
   /** Something failed on the server while handling this connection's message. */

@@ -45,6 +45,8 @@ export interface AppHooks {
   onAccessChanged?: (userId: string) => Promise<void>;
   /** Called after a session ends, so sockets opened with it close. */
   onSessionEnded?: (sessionId: string) => void;
+  /** True once the process is draining (SIGTERM): /readyz turns traffic away at once. */
+  draining?: () => boolean;
 }
 
 export interface AppVariables {

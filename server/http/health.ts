@@ -26,6 +26,8 @@ export const healthRoutes = new Hono<AppEnv>()
   })
   .get("/readyz", async (c) => {
     c.header("Cache-Control", "no-store");
+    // Before the database is asked: a draining process must leave the balancer's rotation at once.
+    if (c.var.deps.hooks.draining?.()) return c.json(errorBody("not_ready", "Shutting down"), 503);
     const want = expectedMigrations();
     let applied: number;
     try {

@@ -42,6 +42,11 @@ export interface ExtractorOptions {
   delayMs: number;
   /** Called after a write that changed rows (live trackers and dashboards listen). */
   onWritten?: (stats: FlushStats) => void;
+  /**
+   * Whether this process extracts the document now (it holds the document's lease). While
+   * not, changes are only marked, with their authors, for the day it takes over. Default: always.
+   */
+  leased?: () => boolean;
 }
 
 interface BlockAttribution {
@@ -108,7 +113,7 @@ export class DocumentExtractor {
     this.closed = true;
     this.fragment.unobserveDeep(this.onEvents);
     while (this.running) await this.running.catch(() => undefined);
-    if (this.hasPending()) await this.run().catch(() => undefined);
+    if (this.hasPending() && this.leased()) await this.run().catch(() => undefined);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
@@ -116,8 +121,29 @@ export class DocumentExtractor {
   /** Writes everything pending now, without waiting for the debounce; resolves when stored. */
   async flush(): Promise<FlushStats> {
     while (this.running) await this.running.catch(() => undefined);
-    if (!this.hasPending()) return { mode: "idle", blocks: 0, computeMs: 0, written: 0, deleted: 0, history: 0 };
+    if (!this.hasPending() || !this.leased()) return { mode: "idle", blocks: 0, computeMs: 0, written: 0, deleted: 0, history: 0 };
     return this.run();
+  }
+
+  /**
+   * The lease came to this process (its holder let go or died): what is stored is whatever
+   * the last holder wrote, so read it afresh and compare the whole document with it. The
+   * authors of changes seen meanwhile are still marked, so they are kept.
+   */
+  takeOver(): void {
+    if (this.closed) return;
+    if (this.running) {
+      // The run in flight holds the old baseline; start afresh once it is done.
+      void this.running.catch(() => undefined).then(() => this.takeOver());
+      return;
+    }
+    this.stored = null;
+    this.pending.structural = true;
+    this.schedule(0);
+  }
+
+  private leased(): boolean {
+    return this.options.leased?.() ?? true;
   }
 
   private hasPending(): boolean {
@@ -155,10 +181,11 @@ export class DocumentExtractor {
 
   private schedule(delay = this.options.delayMs): void {
     // The window opens with the first change and is not pushed back by later ones, so steady typing still lands on time.
-    if (this.closed || this.timer || this.running) return;
+    if (this.closed || this.timer || this.running || !this.leased()) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (!this.running) this.run().catch(() => undefined);
+      // The lease may have gone since this was scheduled (its session lost): then the next holder writes.
+      if (!this.running && this.leased()) this.run().catch(() => undefined);
     }, delay);
   }
 

@@ -5,6 +5,7 @@
  */
 import type { CollabExtension, RoomContext } from "../collab/extension.js";
 import type { Db } from "../db/client.js";
+import type { DocumentLeases } from "../db/advisoryLocks.js";
 import type { Logger } from "../logger.js";
 import { DocumentExtractor, type FlushStats } from "./DocumentExtractor.js";
 import { SchoolPeople } from "./schoolPeople.js";
@@ -18,6 +19,12 @@ export interface ProgressExtensionOptions {
   delayMs?: number;
   /** Called after an extraction write that changed rows of a room's document. */
   onWritten?: (room: RoomContext, stats: FlushStats) => void;
+  /**
+   * With several processes, only the holder of a document's lease extracts it: its Y.Doc
+   * only moves forward, so the rows never step back to an older state another process still
+   * had, and its cache of stored rows stays true. Without leases this process extracts all.
+   */
+  leases?: DocumentLeases;
 }
 
 /** The extension, with handles for tests, benchmarks and shutdown. */
@@ -29,7 +36,7 @@ export interface ProgressExtension extends CollabExtension {
 }
 
 /** Builds the progress extension for createCollab's `extensions`. */
-export function createProgressExtension({ db, logger, delayMs = DEFAULT_EXTRACTION_DELAY_MS, onWritten }: ProgressExtensionOptions): ProgressExtension {
+export function createProgressExtension({ db, logger, delayMs = DEFAULT_EXTRACTION_DELAY_MS, onWritten, leases }: ProgressExtensionOptions): ProgressExtension {
   const extractors = new Map<string, DocumentExtractor>();
   const people = new Map<string, SchoolPeople>();
   const peopleOf = (schoolId: string) => {
@@ -55,8 +62,10 @@ export function createProgressExtension({ db, logger, delayMs = DEFAULT_EXTRACTI
         people: peopleOf(room.schoolId),
         delayMs,
         onWritten: onWritten && ((stats) => onWritten(room, stats)),
+        leased: leases && (() => leases.holds(room.documentId)),
       });
       extractors.set(room.documentId, extractor);
+      await leases?.take(room.documentId, () => extractors.get(room.documentId)?.takeOver());
       extractor.start();
     },
     async onUnload(room: RoomContext) {
@@ -64,6 +73,7 @@ export function createProgressExtension({ db, logger, delayMs = DEFAULT_EXTRACTI
       if (!extractor) return;
       extractors.delete(room.documentId);
       await extractor.close();
+      await leases?.release(room.documentId);
     },
     extractor: (documentId) => extractors.get(documentId),
     flushAll: () => Promise.all([...extractors.values()].map((e) => e.flush())),

@@ -166,7 +166,7 @@ describe("server lifecycle", () => {
     expect(missing.length).toBeLessThanOrEqual(unconfirmed);
   }, 90_000);
 
-  it("SIGTERM flushes every room and closes the sockets with 1001", async () => {
+  it("SIGTERM flushes every room and closes the sockets with 1012 (service restart), which providers reconnect from", async () => {
     const data = await childData();
     cleanup.push(() => data.dispose());
     const { leader, champion, documentId } = await seed(data);
@@ -182,8 +182,8 @@ describe("server lifecycle", () => {
     await eventually(() => expect(b.text.toString()).toBe(a.text.toString()));
     child.process.kill("SIGTERM");
     expect(await child.exited).toEqual({ code: 0, signal: null });
-    expect(a.closes[0]).toEqual({ code: 1001, reason: "server shutting down" });
-    expect(b.closes[0]).toEqual({ code: 1001, reason: "server shutting down" });
+    expect(a.closes[0]).toEqual({ code: 1012, reason: "server shutting down" });
+    expect(b.closes[0]).toEqual({ code: 1012, reason: "server shutting down" });
     a.provider.disconnect();
     b.provider.disconnect();
     expect((await storedDoc(data, documentId)).getText("body").toString()).toBe(a.text.toString());
