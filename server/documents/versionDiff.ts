@@ -1,4 +1,4 @@
-/** "Changes since approval": the targets and actions added, removed or changed between two versions. */
+/** "Changes since approval": the structured blocks added, removed or changed between two versions (prose: proseDiff.ts). */
 
 /** A block as a version stores it: enough to compare and to show. */
 export interface VersionBlock {
@@ -17,14 +17,20 @@ export interface BlockChange {
   fields: { field: string; from: unknown; to: unknown }[];
 }
 
-const TRACKED_TYPES = new Set(["target", "action"]);
-const TRACKED_FIELDS = ["text", "rag", "status", "due", "start", "owners", "current", "goal", "baseline", "measure", "outcome"];
+/** Per block type, the fields a reader of the approved plan would want to hear have moved. */
+const TRACKED_FIELDS: Record<string, readonly string[]> = {
+  priority: ["text", "area"],
+  target: ["text", "area", "rag", "due", "owners", "current", "goal", "baseline", "measure", "outcome"],
+  action: ["text", "rag", "status", "due", "start", "owners"],
+  judgement: ["text", "area", "grade"],
+  finding: ["text", "kind", "area"],
+};
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** Compares the targets and actions of `before` and `after`, in the order they appear after. */
+/** Compares the priorities, targets, actions, judgements and findings of `before` and `after`, in the order they appear after. */
 export function diffVersions(before: VersionBlock[], after: VersionBlock[]): BlockChange[] {
-  const pick = (blocks: VersionBlock[]) => new Map(blocks.filter((b) => TRACKED_TYPES.has(b.type)).map((b) => [b.id, b]));
+  const pick = (blocks: VersionBlock[]) => new Map(blocks.filter((b) => Object.hasOwn(TRACKED_FIELDS, b.type)).map((b) => [b.id, b]));
   const old = pick(before);
   const now = pick(after);
   const changes: BlockChange[] = [];
@@ -34,7 +40,8 @@ export function diffVersions(before: VersionBlock[], after: VersionBlock[]): Blo
       changes.push({ id: block.id, type: block.type, text: block.text, change: "added", fields: [] });
       continue;
     }
-    const fields = TRACKED_FIELDS.flatMap((field) => {
+    // A block whose type changed is compared on the fields of what it is now.
+    const fields = TRACKED_FIELDS[block.type]!.flatMap((field) => {
       const from = field === "text" ? prior.text : prior.attrs[field];
       const to = field === "text" ? block.text : block.attrs[field];
       return same(from, to) ? [] : [{ field, from: from ?? null, to: to ?? null }];

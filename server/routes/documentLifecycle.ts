@@ -6,6 +6,7 @@ import { audit } from "../commands/auditLogger.js";
 import { APPROVAL_BODY_LABELS, changeDocumentStatus, checkApproval, statusChangeSchema, transitionAbility } from "../commands/documentStatusChanger.js";
 import { documentVersions, users } from "../db/schema/index.js";
 import { requireDocument } from "../documents/requireDocument.js";
+import { diffProseStates } from "../documents/proseDiff.js";
 import { diffVersions, type VersionBlock } from "../documents/versionDiff.js";
 import type { AppEnv } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
@@ -115,7 +116,7 @@ export const documentLifecycleRoutes = new Hono<AppEnv>()
     const { since } = parseQuery(c, z.object({ since: z.string().uuid().optional() }));
     const { db, hooks } = c.var.deps;
     const [version] = await db
-      .select({ id: documentVersions.id, name: documentVersions.name, blocks: documentVersions.blocks })
+      .select({ id: documentVersions.id, name: documentVersions.name, blocks: documentVersions.blocks, state: documentVersions.state })
       .from(documentVersions)
       .where(since ? and(eq(documentVersions.id, since), eq(documentVersions.documentId, doc.id)) : eq(documentVersions.documentId, doc.id))
       .orderBy(desc(documentVersions.createdAt))
@@ -123,5 +124,6 @@ export const documentLifecycleRoutes = new Hono<AppEnv>()
     if (!version) throw new HttpError(404, "not_found", since ? "Version not found" : "This document has no approved version yet");
     if (!hooks.captureVersion) throw new HttpError(503, "unavailable", "The current document cannot be read right now");
     const current = await hooks.captureVersion(doc.id);
-    return c.json({ since: { id: version.id, name: version.name }, changes: diffVersions(version.blocks as VersionBlock[], current.blocks) });
+    const changes = [...diffVersions(version.blocks as VersionBlock[], current.blocks), ...diffProseStates(version.state, current.state)];
+    return c.json({ since: { id: version.id, name: version.name }, changes });
   });

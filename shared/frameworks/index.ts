@@ -106,6 +106,15 @@ export function areaLabel(framework: FrameworkKey | null | undefined, area: stri
 
 export const SAFEGUARDING_AREA = "safeguarding";
 
+/** A grade key's words on whichever framework's scale has it (keys are not shared between scales). */
+export function anyGradeLabel(grade: string): string {
+  for (const f of Object.values(FRAMEWORKS)) {
+    const found = [...f.scale, ...f.safeguarding.grades].find((g) => g.key === grade);
+    if (found) return found.label;
+  }
+  return grade;
+}
+
 /** The grades a judgement of `area` may take under `framework`: safeguarding has its own two. */
 export function gradesFor(framework: FrameworkKey, area: string): readonly FrameworkGrade[] {
   const f = FRAMEWORKS[framework];

@@ -29,7 +29,7 @@ describe("review and approval", () => {
   let governor: ReturnType<typeof apiAs>;
   let documentId: string;
   let client: Client;
-  const ids = { keep: crypto.randomUUID(), drop: crypto.randomUUID(), target: crypto.randomUUID() };
+  const ids = { keep: crypto.randomUUID(), drop: crypto.randomUUID(), target: crypto.randomUUID(), priority: crypto.randomUUID() };
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -42,7 +42,7 @@ describe("review and approval", () => {
     governor = apiAs(server.url, await signIn(server.url, (await buildUser(db, { role: "governor", schoolId: school.id })).email, TEST_PASSWORD));
     client = connectClient(server.url, documentId, headCookie);
     await synced(client);
-    addBlock(client.doc, "priority", { id: crypto.randomUUID(), area: "attendance_behaviour" }, "Attendance");
+    addBlock(client.doc, "priority", { id: ids.priority, area: "attendance_behaviour" }, "Attendance");
     addBlock(client.doc, "target", { id: ids.target, rag: "amber", current: "18%" }, "Persistent absence below 12%");
     addBlock(client.doc, "action", { id: ids.keep, rag: "amber", due: "2026-12-12", owners: [headUser.id] }, "First-day calling");
     addBlock(client.doc, "action", { id: ids.drop, rag: "red" }, "Weekly attendance assembly");
@@ -102,22 +102,32 @@ describe("review and approval", () => {
     await synced(client);
     expect(paragraphs(client.doc)).toBe(0);
 
-    // A scripted set of edits: one RAG and date change, one action removed, one added.
+    // A scripted set of edits: one RAG and date change, one action removed, one added, the
+    // priority reworded and a section of prose written above it.
     const fragment = client.doc.getXmlFragment("default");
     const byId = (id: string) => fragment.toArray().find((n) => (n as Y.XmlElement).getAttribute("id") === id) as Y.XmlElement;
     client.doc.transact(() => {
       byId(ids.keep).setAttribute("rag", "green");
       byId(ids.keep).setAttribute("due", "2027-01-15");
       fragment.delete(fragment.toArray().indexOf(byId(ids.drop)), 1);
+      (byId(ids.priority).get(0) as Y.XmlText).insert("Attendance".length, " and punctuality");
+      const heading = new Y.XmlElement("heading");
+      const paragraph = new Y.XmlElement("paragraph");
+      fragment.insert(0, [heading, paragraph]);
+      heading.setAttribute("level", 2 as unknown as string);
+      heading.insert(0, [new Y.XmlText("Our context")]);
+      paragraph.insert(0, [new Y.XmlText("Pupils often join us mid-year.")]);
     });
     insertFindingAction(client.doc, { id: crypto.randomUUID(), findingId: crypto.randomUUID(), text: "Attendance officer home visits", owners: [], due: null, area: "attendance_behaviour" });
 
     await eventually(async () => {
       const { changes } = await (await governor("GET", `/api/documents/${documentId}/changes`)).json();
       expect(changes).toEqual([
+        { id: ids.priority, type: "priority", text: "Attendance and punctuality", change: "changed", fields: [{ field: "text", from: "Attendance", to: "Attendance and punctuality" }] },
         { id: ids.keep, type: "action", text: "First-day calling", change: "changed", fields: [{ field: "rag", from: "amber", to: "green" }, { field: "due", from: "2026-12-12", to: "2027-01-15" }] },
         expect.objectContaining({ type: "action", text: "Attendance officer home visits", change: "added" }),
         { id: ids.drop, type: "action", text: "Weekly attendance assembly", change: "removed", fields: [] },
+        { id: "prose:Our context#1", type: "prose", text: "Our context", change: "added", fields: [{ field: "text", from: null, to: "Pupils often join us mid-year." }] },
       ]);
     });
     expect((await governor("GET", `/api/documents/${documentId}/versions`)).status).toBe(200);

@@ -1,12 +1,11 @@
-/** "Changes since approval": the targets and actions added, removed or changed since the latest approved version. */
+/** "Changes since approval": the prose sections and blocks added, removed or changed since the latest approved version. */
 import { useState } from "react";
 import { useResource } from "../../api/useResource.js";
 import { ResourceView } from "../../components/ResourceView.js";
-import { fieldLabel, goToBlock, valueWords } from "./changeWords.js";
+import { changeTypeLabel, fieldLabel, goToBlock, valueWords } from "./changeWords.js";
 import { listChanges, type BlockChange } from "./lifecycleApi.js";
 
 const CHANGE_LABELS: Record<BlockChange["change"], string> = { added: "Added", removed: "Removed", changed: "Changed" };
-const typeLabel = (type: string) => (type === "target" ? "Target" : type === "action" ? "Action" : type);
 
 function ChangeList({ documentId, names }: { documentId: string; names: ReadonlyMap<string, string> }) {
   const changes = useResource((signal) => listChanges(documentId, signal), [documentId]);
@@ -18,14 +17,15 @@ function ChangeList({ documentId, names }: { documentId: string; names: Readonly
             Compared with <strong>{since.name}</strong>.
           </p>
           {list.length === 0 ? (
-            <p>No target or action has changed since then.</p>
+            <p>Nothing in the text or the blocks has changed since then.</p>
           ) : (
             <ul className="gv-changes">
               {list.map((c) => (
                 <li key={`${c.change}-${c.id}`} className={`gv-change gv-change-${c.change}`} data-change={c.change} data-block-id={c.id}>
                   <span className={`badge gv-change-badge gv-change-badge-${c.change}`}>{CHANGE_LABELS[c.change]}</span>{" "}
-                  <span className="gv-change-type">{typeLabel(c.type)}</span>{" "}
-                  {c.change === "removed" ? (
+                  <span className="gv-change-type">{changeTypeLabel(c.type)}</span>{" "}
+                  {/* A section of prose has no anchor of its own: it is named by its heading. */}
+                  {c.change === "removed" || c.type === "prose" ? (
                     <span className="gv-change-text">{c.text || "(no text)"}</span>
                   ) : (
                     <a

@@ -1,5 +1,6 @@
 /** Words for "changes since approval": field names and values as a reader says them (names, not ids). */
 import { ACTION_STATUS_LABELS, RAG_LABELS, type ActionStatus, type Rag } from "../../../../shared/enums.js";
+import { anyGradeLabel, areaLabel } from "../../../../shared/frameworks/index.js";
 import { formatDate } from "../../components/dates.js";
 
 const FIELD_LABELS: Record<string, string> = {
@@ -14,7 +15,16 @@ const FIELD_LABELS: Record<string, string> = {
   baseline: "Baseline",
   measure: "Measure",
   outcome: "Outcome",
+  area: "Area",
+  grade: "Grade",
+  kind: "Kind",
 };
+
+const TYPE_LABELS: Record<string, string> = { priority: "Priority", target: "Target", action: "Action", judgement: "Judgement", finding: "Finding", prose: "Section" };
+const KIND_LABELS: Record<string, string> = { strength: "Strength", development: "Area for development" };
+
+/** What kind of thing changed, in words ("Target", "Section" for prose under a heading). */
+export const changeTypeLabel = (type: string) => TYPE_LABELS[type] ?? type;
 
 const OUTCOME_LABELS: Record<string, string> = { not_met: "Not met", partially_met: "Partially met", met: "Met" };
 
@@ -38,6 +48,12 @@ export function valueWords(field: string, value: unknown, names: ReadonlyMap<str
       return (value as string[]).map((id) => names.get(id) ?? "an unlisted person").join(", ");
     case "outcome":
       return OUTCOME_LABELS[String(value)] ?? String(value);
+    case "area":
+      return areaLabel(null, String(value));
+    case "grade":
+      return anyGradeLabel(String(value));
+    case "kind":
+      return KIND_LABELS[String(value)] ?? String(value);
     case "text":
       return `“${String(value)}”`;
     default:
