@@ -44,7 +44,7 @@ const PROFILES: Record<string, Partial<SchoolProfile>> = {
   "meadowbank-school": {
     roll: 1530, disadvantaged: 44, send: 19, priorities: ["leadershipCapacity", "attendanceSecondary", "year11", "phonics"], rapid: ["leadership", "safeguarding", "behaviour"],
     grades: { "ofsted-2025": { inclusion: "needs_attention", curriculum_teaching: "expected_standard", achievement: "needs_attention", attendance_behaviour: "needs_attention", personal_development: "expected_standard", leadership_governance: "urgent_improvement", early_years: "expected_standard", sixth_form: "expected_standard" } },
-    why: "Inspectors in September judged leadership and governance as needing urgent improvement: leaders had not acted quickly enough on weak attendance and behaviour, and safeguarding records were inconsistent (safeguarding itself was met). The school is in tier 4 and this plan is led by the trust.",
+    why: "Inspectors in September judged leadership and governance as needing urgent improvement: leaders had not acted quickly enough on weak attendance and behaviour, and safeguarding records were inconsistent (safeguarding itself was met). The trust board moved the school to tier 4 in October: the school is now in tier 4 and this plan is led by the trust.",
   },
   "st-aidans-ce-primary": {
     roll: 208, disadvantaged: 19, send: 13, priorities: ["mathsMastery", "phonics", "sendPrimary"],
@@ -166,6 +166,13 @@ class DemoWriter {
   }
 }
 
+/** Lower-cases a title's first word for use mid-sentence; acronyms (SEND, EHCP, KS2) and "Year 2" keep their capitals. */
+function lowerFirst(title: string): string {
+  const [first = "", ...rest] = title.split(" ");
+  const keep = first.length > 1 && first === first.toUpperCase();
+  return [keep ? first : first.charAt(0).toLowerCase() + first.slice(1), ...rest].join(" ");
+}
+
 const h2 = (text: string): PlanNode => ({ type: "heading", level: 2, text });
 const p = (text: string): PlanNode => ({ type: "paragraph", text });
 
@@ -207,7 +214,7 @@ function sef(w: DemoWriter, profile: SchoolProfile): PlanNode[] {
     ...judgements,
     { type: "judgement", attrs: { framework: ctx.framework, area: SAFEGUARDING_AREA, grade: safe }, text: SAFEGUARDING_EVIDENCE },
     h2("Next steps"),
-    p(`The priorities in this year's plan follow from this evaluation: ${profile.priorities.map((n) => PRIORITIES[n].title.toLowerCase()).join("; ")}.`),
+    p(`The priorities in this year's plan follow from this evaluation: ${profile.priorities.map((n) => lowerFirst(PRIORITIES[n].title)).join("; ")}.`),
   ];
 }
 

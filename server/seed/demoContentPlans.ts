@@ -116,7 +116,7 @@ const attendanceSecondary: PrioritySeed = {
   title: "Improve attendance and reduce suspensions",
   targets: [
     { text: "Reduce persistent absence", measure: "Persistent absence, all pupils", baseline: "27.8% (2025/26)", goal: "20%", current: "24.6% (to half term)", due: "jul-end", rag: "amber" },
-    { text: "Fewer suspensions, especially for pupils with SEND", measure: "Suspensions per 100 pupils", baseline: "14.2", goal: "9", current: "5.1 in the autumn term so far", due: "jul-end", rag: "red" },
+    { text: "Fewer suspensions, especially for pupils with SEND", measure: "Suspensions per 100 pupils", baseline: "14.2", goal: "9", current: "13.9 (rolling 12 months to November)", due: "jul-end", rag: "red" },
   ],
   actions: [
     { text: "Restructure the attendance team: one attendance officer per key stage with a caseload of the 40 lowest attenders", successCriteria: "Caseload pupils improve attendance by 5 points on average by February half term", start: "sep-start", due: "sep-end", progress: "done", owner: "second" },

@@ -11,26 +11,33 @@ export interface DemoSchool {
   urn: string;
   tier: number;
   tierReason: string;
-  /** Earlier tiers this year, oldest first, to give the history some depth. */
-  tierHistory?: { tier: number; reason: string; daysAgo: number }[];
+  /** When the current tier was set (ISO date): the plans' own words say when, so the history must agree. */
+  tierSetOn: string;
+  /** Earlier tiers, oldest first, to give the history some depth. */
+  tierHistory?: { tier: number; reason: string; setOn: string }[];
 }
 
+/** The board's tiering meeting for 2026/27, and the one that closed 2025/26. */
+const SEPTEMBER_BOARD = "2026-09-17";
+const JULY_BOARD = "2026-07-09";
+
 export const DEMO_SCHOOLS: DemoSchool[] = [
-  { slug: "oakfield-primary", name: "Oakfield Primary", phase: "primary", urn: "140211", tier: 2, tierReason: "Good outcomes; writing at KS2 still below national" },
+  { slug: "oakfield-primary", name: "Oakfield Primary", phase: "primary", urn: "140211", tier: 2, tierReason: "Good outcomes; writing at KS2 still below national", tierSetOn: SEPTEMBER_BOARD },
   {
     slug: "riverside-academy", name: "Riverside Academy", phase: "secondary", urn: "137845", tier: 3,
-    tierReason: "Attendance and Year 11 outcomes need targeted support",
-    tierHistory: [{ tier: 2, reason: "Board tiering, September", daysAgo: 60 }],
+    tierReason: "Attendance and Year 11 outcomes need targeted support", tierSetOn: SEPTEMBER_BOARD,
+    tierHistory: [{ tier: 2, reason: "Board tiering for 2026/27, July", setOn: JULY_BOARD }],
   },
-  { slug: "hillcrest-primary", name: "Hillcrest Primary", phase: "primary", urn: "141907", tier: 1, tierReason: "Consistently strong outcomes; leads the trust's reading hub" },
+  { slug: "hillcrest-primary", name: "Hillcrest Primary", phase: "primary", urn: "141907", tier: 1, tierReason: "Consistently strong outcomes; leads the trust's reading hub", tierSetOn: SEPTEMBER_BOARD },
   {
     slug: "meadowbank-school", name: "Meadowbank School", phase: "all_through", urn: "143322", tier: 4,
-    tierReason: "Urgent improvement judgement in leadership: trust-led plan",
-    tierHistory: [{ tier: 3, reason: "Board tiering, September", daysAgo: 75 }],
+    // Inspected in September; the board moved it to tier 4 at its next meeting.
+    tierReason: "Urgent improvement judgement in leadership: trust-led plan", tierSetOn: "2026-10-01",
+    tierHistory: [{ tier: 3, reason: "Board tiering, September", setOn: SEPTEMBER_BOARD }],
   },
-  { slug: "st-aidans-ce-primary", name: "St Aidan's CE Primary", phase: "primary", urn: "139560", tier: 2, tierReason: "Secure; developing maths mastery" },
-  { slug: "brookside-special-school", name: "Brookside Special School", phase: "special", urn: "142088", tier: 1, tierReason: "Exceptional inclusion practice shared across the trust" },
-  { slug: "the-bridge-academy", name: "The Bridge Academy", phase: "alternative", urn: "144519", tier: 3, tierReason: "New leadership team; reintegration rates below target" },
+  { slug: "st-aidans-ce-primary", name: "St Aidan's CE Primary", phase: "primary", urn: "139560", tier: 2, tierReason: "Secure; developing maths mastery", tierSetOn: SEPTEMBER_BOARD },
+  { slug: "brookside-special-school", name: "Brookside Special School", phase: "special", urn: "142088", tier: 1, tierReason: "Exceptional inclusion practice shared across the trust", tierSetOn: SEPTEMBER_BOARD },
+  { slug: "the-bridge-academy", name: "The Bridge Academy", phase: "alternative", urn: "144519", tier: 3, tierReason: "New leadership team; reintegration rates below target", tierSetOn: SEPTEMBER_BOARD },
 ];
 
 export interface DemoPerson {

@@ -8,6 +8,7 @@ import { ensureTierScheme } from "../bootstrap.js";
 import { createLogger } from "../logger.js";
 import { reextractAll } from "../progress/reextract.js";
 import { seedDemoCycle } from "./demoReviews.js";
+import { seedDemoStory } from "./demoStory.js";
 import {
   DEMO_ACADEMIC_YEAR, DEMO_DOCUMENTS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SCHOOLS,
   type DemoDocument, type DemoSchool,
@@ -35,6 +36,11 @@ export async function seedDemoTrust(db: Db, options: SeedOptions = {}): Promise<
   // The progress tables are derived from the documents: fill them now, so dashboards have data before anyone opens a plan.
   if (seeded) await reextractAll(db, createLogger("warn"));
   if (seeded) await seedDemoCycle(db);
+  // Only documents with their text can be commented on, approved and reviewed.
+  if (seeded && options.writeContent) {
+    await seedDemoStory(db);
+    await reextractAll(db, createLogger("warn"));
+  }
   return seeded;
 }
 
@@ -50,9 +56,9 @@ async function insertDemoTrust(db: Db, options: SeedOptions): Promise<boolean> {
     for (const s of DEMO_SCHOOLS) {
       const [row] = await tx.insert(schools).values({ name: s.name, slug: s.slug, phase: s.phase, urn: s.urn }).returning({ id: schools.id });
       schoolIds.set(s.slug, row!.id);
-      const history = [...(s.tierHistory ?? []), { tier: s.tier, reason: s.tierReason, daysAgo: s.tierHistory ? 10 : 80 }];
+      const history = [...(s.tierHistory ?? []), { tier: s.tier, reason: s.tierReason, setOn: s.tierSetOn }];
       for (const h of history) {
-        await tx.insert(schoolTiers).values({ schoolId: row!.id, tier: h.tier, reason: h.reason, setAt: new Date(now - h.daysAgo * DAY) });
+        await tx.insert(schoolTiers).values({ schoolId: row!.id, tier: h.tier, reason: h.reason, setAt: new Date(`${h.setOn}T17:00:00Z`) });
       }
     }
 
@@ -76,6 +82,10 @@ async function insertDemoTrust(db: Db, options: SeedOptions): Promise<boolean> {
         peopleBySchool.set(p.school, list);
       }
     }
+
+    // The CEO records the board's tiering decisions.
+    const [ceo] = await tx.select({ id: users.id }).from(users).where(eq(users.email, "ceo@trellis.test"));
+    if (ceo) await tx.update(schoolTiers).set({ setBy: ceo.id });
 
     for (const d of DEMO_DOCUMENTS) {
       const school = DEMO_SCHOOLS.find((s) => s.slug === d.school)!;

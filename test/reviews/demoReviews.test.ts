@@ -13,7 +13,7 @@ describe("the demo's calendar and reviews", () => {
     expect(await seedDemoTrust(server.database.db, demoSeedOptions())).toBe(true);
     cookie = await signIn(server.url, "ceo@trellis.test", DEMO_PASSWORD);
     // Seeding the whole demo trust (and extracting it) takes a while on a busy machine.
-  }, 240_000);
+  }, 600_000);
   afterAll(() => server.closeAll());
   const get = async <T>(path: string): Promise<T> => (await (await fetch(`${server.url}${path}`, { headers: { cookie } })).json()) as T;
 

@@ -9,7 +9,8 @@ describe("the demo trust", () => {
   beforeAll(async () => {
     server = await startTestServer();
     expect(await seedDemoTrust(server.database.db, demoSeedOptions())).toBe(true);
-  });
+    // Seeding plays the demo's autumn through the API, which is slow on a loaded machine.
+  }, 600_000);
   afterAll(() => server.closeAll());
 
   const get = async (cookie: string, path: string) => (await fetch(`${server.url}${path}`, { headers: { cookie } })).json();
