@@ -20,6 +20,8 @@ const envSchema = z.object({
   /** Log entries past a snapshot that trigger compaction. */
   COLLAB_COMPACT_THRESHOLD: z.coerce.number().int().positive().default(500),
   REDIS_URL: z.string().url().optional(),
+  /** Prefix of every Redis channel of the control bus, so deployments sharing a Redis never cross. */
+  REDIS_PREFIX: z.string().min(1).default("trellis:"),
   /**
    * On SIGTERM, how long /readyz answers 503 while everything still works, so a load balancer's
    * health check takes the process out of rotation before its sockets are closed. Default 0.

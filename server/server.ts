@@ -18,6 +18,7 @@ import { captureVersion } from "./documents/versionCapture.js";
 import { writeTemplate } from "../shared/templates/index.js";
 import { DocumentEvents, PersonEvents } from "./events/documentEvents.js";
 import { ProgressEvents } from "./events/progressEvents.js";
+import { createBus, UpdateRelay, wireCollabControl } from "./scale/index.js";
 import { createProgressExtension } from "./progress/progressExtension.js";
 import { createMailTransport } from "./mail/transport.js";
 import { MailQueue } from "./mail/MailQueue.js";
@@ -64,9 +65,11 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
   // Email links need the public address, known once the port is (PUBLIC_URL wins when set).
   let publicBase = env.PUBLIC_URL ?? "http://localhost";
   const mail = new MailQueue(db.db, createMailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger }), logger, env.MAIL_RETRY_MS);
-  const people = new PersonEvents();
+  // Events, re-checks, sign-outs and the update relay cross processes on this (Redis with REDIS_URL).
+  const bus = createBus(env, logger);
+  const people = new PersonEvents(bus);
   const notifier = new Notifier({ db: db.db, people, mail, logger, baseUrl: () => publicBase });
-  const deps: AppDeps = { db: db.db, env, logger, throttle: new LoginThrottle({ db: db.db, redisUrl: env.REDIS_URL }), events: new DocumentEvents(), people, progress: new ProgressEvents(), hooks: {}, notifier };
+  const deps: AppDeps = { db: db.db, env, logger, throttle: new LoginThrottle({ db: db.db, redisUrl: env.REDIS_URL }), events: new DocumentEvents(bus), people, progress: new ProgressEvents(bus), hooks: {}, notifier, bus };
   const app = createApp(deps, { clientDir });
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -79,14 +82,16 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
   const leases = new DocumentLeases(locks, logger, "extract");
   // Concerns hanging off the collab rooms, in order (extraction registers here).
   const collabExtensions: CollabExtension[] = [createProgressExtension({ db: db.db, logger, leases, onWritten: (room) => deps.progress.publish({ schoolId: room.schoolId, documentId: room.documentId }) }), createOwnershipListener(notifier)];
-  const collab = createCollab({ db: db.db, env, logger, extensions: collabExtensions, locks });
+  const relay = bus.kind === "redis" ? new UpdateRelay(bus, logger) : undefined;
+  const collab = createCollab({ db: db.db, env, logger, extensions: collabExtensions, locks, relay });
+  const control = wireCollabControl(bus, collab, logger);
   server.on("upgrade", (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
   });
-  deps.hooks.onDocumentStatusChanged = (id) => collab.refreshPermissions(id);
-  deps.hooks.lockWriters = (id) => collab.lockWriters(id);
-  deps.hooks.onAccessChanged = (userId) => collab.refreshUser(userId);
-  deps.hooks.onSessionEnded = (sessionId) => collab.endSession(sessionId);
+  deps.hooks.onDocumentStatusChanged = (id) => control.refreshPermissions(id);
+  deps.hooks.lockWriters = (id) => control.lockWriters(id);
+  deps.hooks.onAccessChanged = (userId) => control.refreshUser(userId);
+  deps.hooks.onSessionEnded = (sessionId) => control.endSession(sessionId);
   deps.hooks.captureVersion = (id) => captureVersion(collab, id);
   deps.hooks.changeDocument = (id, fn, userId) => collab.changeDocument(id, fn, userId);
   deps.hooks.documentState = (id) => collab.documentState(id);
@@ -120,6 +125,8 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
       server.closeIdleConnections?.();
       // Rooms flush (log and extraction) and sockets close (1012) while the database is still open.
       await collab.close();
+      control.dispose();
+      relay?.dispose();
       flagWatch.stop();
       await scheduler.stop();
       await notifier.idle();
@@ -129,6 +136,7 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
       leases.close();
       await locks.close();
       await deps.throttle.close();
+      await bus.close();
       if (!database) await db.close();
     })();
     return stopped;

@@ -25,6 +25,7 @@ import { RoomRegistry, type RoomServices } from "./RoomRegistry.js";
 import { UpdateLog, type UpdateLogOptions } from "./UpdateLog.js";
 import { pendingBytes } from "./updateCheck.js";
 import { RefusedEdits } from "./RefusedEdits.js";
+import { LOCAL_ONLY, type RoomRelay } from "./relay.js";
 import { writeAudit } from "../commands/auditLogger.js";
 import { authorizeUpgrade, isCollabPath, refuseUpgrade, type AdmittedConnection } from "./upgradeAuth.js";
 
@@ -36,7 +37,9 @@ export interface CollabOptions {
   /** Concerns hanging off the rooms (extraction, audit); called in order. */
   extensions?: readonly CollabExtension[];
   limits?: Partial<CollabLimits>;
-  log?: Omit<UpdateLogOptions, "onStored">;
+  log?: Omit<UpdateLogOptions, "onStored" | "onCommitted">;
+  /** Carries stored updates and presence to other processes (server/scale); none by default. */
+  relay?: RoomRelay;
   /** Advisory locks shared with the other processes (compaction takes one per document). */
   locks?: AdvisoryLocks;
 }
@@ -64,6 +67,8 @@ export interface Collab {
   refreshPermissions(documentId: string): Promise<void>;
   /** Re-checks every connection of one person, wherever they are (after their roles change). */
   refreshUser(userId: string): Promise<void>;
+  /** Re-checks every open connection (the control bus came back, so a re-check may have been missed). */
+  refreshAll(): Promise<void>;
   /** Closes the sockets opened with a session that has ended, so a sign-out ends live access too. */
   endSession(sessionId: string): void;
   /** Closes sockets whose session has expired or gone (the heartbeat runs this too). */
@@ -82,8 +87,9 @@ export function createCollab(options: CollabOptions): Collab {
   const limits: CollabLimits = { ...defaultLimits(env.COLLAB_MAX_MESSAGE_BYTES), ...options.limits };
   const extensions = options.extensions ?? [];
   const compactor = new Compactor(db, logger, env.COLLAB_COMPACT_THRESHOLD, options.locks);
-  const log = new UpdateLog(db, logger, { ...options.log, onStored: (id, n) => compactor.noteStored(id, n) });
-  const services: RoomServices = { db, log, logger, limits, extensions, runHook, refused: new RefusedEdits() };
+  const relay = options.relay ?? LOCAL_ONLY;
+  const log = new UpdateLog(db, logger, { ...options.log, onStored: (id, n) => compactor.noteStored(id, n), onCommitted: (rows) => relay.stored(rows) });
+  const services: RoomServices = { db, log, logger, limits, extensions, runHook, refused: new RefusedEdits(), relay };
   const rooms = new RoomRegistry(services, compactor);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
   const connections = new Set<Connection>();
@@ -297,6 +303,7 @@ export function createCollab(options: CollabOptions): Collab {
     lockWriters,
     refreshPermissions,
     refreshUser,
+    refreshAll: () => recheck(open(() => true)),
     endSession,
     checkSessions,
     flushAll: () => log.flush(),

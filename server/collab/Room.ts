@@ -7,7 +7,9 @@ import * as Y from "yjs";
 import type { Logger } from "../logger.js";
 import type { Connection } from "./Connection.js";
 import { applyAll, readRows } from "./documentStore.js";
+import { readRowsWithAuthors } from "./catchUpRows.js";
 import type { RoomContext, UpdateOrigin } from "./extension.js";
+import type { RelaySink } from "./relay.js";
 import { Close, type CloseReason } from "./limits.js";
 import {
   decodeClientMessage,
@@ -29,7 +31,7 @@ export const PERMISSION_DENIED = "permission denied";
 const SERVER_ORIGIN: UpdateOrigin = Object.freeze({ userId: null, source: "server" });
 
 /** A loaded document with its connections. */
-export class Room {
+export class Room implements RelaySink {
   readonly connections = new Set<Connection>();
   /** Holders (connections and server-side changes); the room unloads when this drops to zero. */
   refs = 0;
@@ -48,7 +50,7 @@ export class Room {
     private readonly services: RoomServices,
   ) {
     this.context = this.attach(doc);
-    this.presence = new RoomAwareness((m) => this.broadcast(m), services.limits);
+    this.presence = new RoomAwareness((m) => this.broadcast(m), services.limits, (update) => services.relay.presence(documentId, update));
   }
 
   get doc(): Y.Doc {
@@ -123,6 +125,48 @@ export class Room {
         else resolve();
       }),
     );
+  }
+
+  /** Applies an update another process stored: broadcast here, never stored or relayed again. */
+  applyRemote(update: Uint8Array, userId: string | null): void {
+    this.whenRunning(() => {
+      const origin: UpdateOrigin = { userId, source: "remote" };
+      const failure = this.applyCaptured(
+        () => Y.applyUpdate(this.doc, update, origin),
+        () => {
+          const decoded = decodeUpdateSafely(update);
+          return !!decoded && holdsNothingNew(this.doc, decoded);
+        },
+      );
+      if (!failure) return;
+      this.logger.error("collab: a relayed update failed to apply", { documentId: this.documentId, kept: failure.kept, err: failure.error });
+      // It is stored, so the log has it: rebuilding from the log brings it in whole.
+      if (!failure.kept) void this.reload();
+    });
+  }
+
+  /** Presence from another process's clients: shown here, not relayed again. */
+  applyRemotePresence(update: Uint8Array): void {
+    this.whenRunning(() => this.presence.receiveRemote(update));
+  }
+
+  localPresence(): Uint8Array | null {
+    return this.presence.localSnapshot();
+  }
+
+  /**
+   * Applies whatever the log holds that the room lacks: relayed updates that never arrived
+   * are stored all the same. Applying what the doc already has changes nothing, so the whole
+   * tail is read (compaction keeps it short) rather than trusting ids, which concurrent
+   * writers commit out of order.
+   */
+  async catchUp(): Promise<void> {
+    const rows = await readRowsWithAuthors(this.services.db, this.documentId);
+    if (this.state !== "open") return;
+    this.whenRunning(() => {
+      if (rows.snapshot) this.applyRemote(rows.snapshot, null);
+      for (const row of rows.updates) this.applyRemote(row.update, row.userId);
+    });
   }
 
   /** Closes every connection (shutdown, or the room could not recover). */
@@ -272,7 +316,8 @@ export class Room {
   /** Stores, broadcasts and announces an update the doc has accepted. */
   private accept(update: Uint8Array, origin: unknown): void {
     const from = isUpdateOrigin(origin) ? origin : SERVER_ORIGIN;
-    this.services.log.append(this.documentId, update, from.userId);
+    // Relayed updates were stored by the process that accepted them.
+    if (from.source !== "remote") this.services.log.append(this.documentId, update, from.userId);
     const message = encodeUpdate(update);
     for (const conn of this.connections) if (conn.origin !== origin) conn.send(message);
     for (const ext of this.services.extensions) {
@@ -341,5 +386,5 @@ export class Room {
 /** Whether a transaction origin is the room server's own (as opposed to a local edit in a test). */
 export function isUpdateOrigin(origin: unknown): origin is UpdateOrigin {
   const o = origin as UpdateOrigin | null;
-  return !!o && typeof o === "object" && (o.source === "connection" || o.source === "server") && "userId" in o;
+  return !!o && typeof o === "object" && (o.source === "connection" || o.source === "server" || o.source === "remote") && "userId" in o;
 }

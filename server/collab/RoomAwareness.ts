@@ -9,6 +9,9 @@ import type { Connection } from "./Connection.js";
 import type { CollabLimits } from "./limits.js";
 import { encodeAwareness } from "./protocol.js";
 
+/** The origin of presence relayed from another process: shown here, never relayed again. */
+const REMOTE = Symbol("remote presence");
+
 /** Presence for one room. */
 export class RoomAwareness {
   // Its own tiny doc: the room's Y.Doc may be swapped on reload, and Awareness dies with its doc.
@@ -16,6 +19,8 @@ export class RoomAwareness {
   private readonly owners = new Map<number, Connection>();
   /** Client ids changed since the last broadcast. */
   private readonly changed = new Set<number>();
+  /** Of those, the ones this process's own clients changed: only these go to other processes. */
+  private readonly changedHere = new Set<number>();
   private flush: NodeJS.Immediate | null = null;
   /** Each state's size in bytes (its stamped JSON), and their sum: the room's presence is capped. */
   private readonly sizes = new Map<number, number>();
@@ -24,11 +29,18 @@ export class RoomAwareness {
   constructor(
     private readonly broadcast: (message: Uint8Array) => void,
     private readonly limits: Pick<CollabLimits, "maxAwarenessClients" | "maxAwarenessStateBytes" | "maxRoomAwarenessStates" | "maxRoomAwarenessBytes">,
+    /** Hands this process's own presence changes to the relay (once, from here only). */
+    private readonly relay: (update: Uint8Array) => void = () => {},
   ) {
     // The server has no cursor of its own.
     this.awareness.setLocalState(null);
-    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>) => {
-      for (const id of [...added!, ...updated!, ...removed!]) this.changed.add(id);
+    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      // Connections are objects; timeouts ("timeout") and relayed presence (a symbol) are not.
+      const here = typeof origin === "object" && origin !== null;
+      for (const id of [...added!, ...updated!, ...removed!]) {
+        this.changed.add(id);
+        if (here) this.changedHere.add(id);
+      }
       // Removed by the client, by its connection leaving, or timed out: its bytes are free again.
       for (const id of removed!) this.setSize(id, 0);
       // Coalesce what arrives in one turn of the event loop: when n providers renew their
@@ -41,8 +53,22 @@ export class RoomAwareness {
     this.flush = null;
     const ids = [...this.changed];
     this.changed.clear();
+    const here = [...this.changedHere];
+    this.changedHere.clear();
     // Echoed to the sender too: a lone provider counts its own echo as a sign of life.
     if (ids.length) this.broadcast(encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
+    if (here.length) this.relay(encodeAwarenessUpdate(this.awareness, here));
+  }
+
+  /** Applies presence relayed from another process (stamped there). */
+  receiveRemote(update: Uint8Array): void {
+    applyAwarenessUpdate(this.awareness, update, REMOTE);
+  }
+
+  /** The states of this process's own clients, for a process that has just opened the room. */
+  localSnapshot(): Uint8Array | null {
+    const clients = [...this.owners.keys()].filter((id) => this.awareness.getStates().has(id));
+    return clients.length ? encodeAwarenessUpdate(this.awareness, clients) : null;
   }
 
   /** Applies a client's awareness update, stamped with its session user. Throws ProtocolError if malformed. */

@@ -12,6 +12,7 @@ import type { CollabExtension, RoomContext } from "./extension.js";
 import type { CollabLimits } from "./limits.js";
 import { Room } from "./Room.js";
 import type { RefusedEdits } from "./RefusedEdits.js";
+import { RelayInbox, type RoomRelay } from "./relay.js";
 import type { UpdateLog } from "./UpdateLog.js";
 
 /** What a room needs from the server around it. */
@@ -23,6 +24,8 @@ export interface RoomServices {
   extensions: readonly CollabExtension[];
   /** What read-only connections tried to write, per document; outlives the room. */
   refused: RefusedEdits;
+  /** Other processes with the same rooms open (LOCAL_ONLY with one process). */
+  relay: RoomRelay;
   /** Runs an extension lifecycle hook on every extension, logging (not throwing) failures. */
   runHook(hook: "onLoad" | "onUnload", room: RoomContext): Promise<void>;
 }
@@ -95,13 +98,24 @@ export class RoomRegistry {
   private async load(documentId: string, schoolId: () => Promise<string>): Promise<Room> {
     const { db, log, logger } = this.services;
     const school = await schoolId();
-    const rows = await readRows(db, documentId);
-    const doc = new Y.Doc();
-    // Updates still queued for the log belong to the document too (a reload mid-flush).
-    applyAll(doc, rows, documentId, logger, log.pendingFor(documentId));
-    const room = new Room(documentId, school, doc, this.services);
-    await this.services.runHook("onLoad", room.context);
+    // Followed before the log is read: what other processes store meanwhile waits in the inbox.
+    const inbox = new RelayInbox();
+    await this.services.relay.open(documentId, inbox);
+    let room: Room;
+    let rows: Awaited<ReturnType<typeof readRows>>;
+    try {
+      rows = await readRows(db, documentId);
+      const doc = new Y.Doc();
+      // Updates still queued for the log belong to the document too (a reload mid-flush).
+      applyAll(doc, rows, documentId, logger, log.pendingFor(documentId));
+      room = new Room(documentId, school, doc, this.services);
+      await this.services.runHook("onLoad", room.context);
+    } catch (err) {
+      this.services.relay.close(documentId);
+      throw err;
+    }
     this.rooms.set(documentId, room);
+    inbox.attach(room);
     this.compactor.track(documentId, rows.updates.length);
     return room;
   }
@@ -111,6 +125,7 @@ export class RoomRegistry {
     await this.services.log.flush();
     await this.services.runHook("onUnload", room.context);
     this.compactor.untrack(room.documentId);
+    this.services.relay.close(room.documentId);
     room.destroy();
   }
 }

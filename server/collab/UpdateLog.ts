@@ -6,6 +6,7 @@
 import type { Db } from "../db/client.js";
 import { documentUpdates } from "../db/schema/index.js";
 import type { Logger } from "../logger.js";
+import type { StoredUpdate } from "./relay.js";
 
 interface Entry {
   seq: number;
@@ -26,6 +27,8 @@ export interface UpdateLogOptions {
   closeTimeoutMs?: number;
   /** Called after rows are stored, with how many per document (drives compaction). */
   onStored?: (documentId: string, count: number) => void;
+  /** Called after each INSERT commits, with its rows and their ids (the update relay publishes them). */
+  onCommitted?: (rows: readonly StoredUpdate[]) => void;
 }
 
 const FOREIGN_KEY_VIOLATION = "23503";
@@ -157,8 +160,8 @@ export class UpdateLog {
     for (let attempt = 0; ; attempt++) {
       try {
         while (remaining.length) {
-          await this.insert(remaining[0]!);
-          remaining.shift();
+          const ids = await this.insert(remaining[0]!);
+          this.reportCommitted(remaining.shift()!, ids);
         }
         return true;
       } catch (err) {
@@ -189,10 +192,23 @@ export class UpdateLog {
     });
   }
 
-  private async insert(batch: Entry[]): Promise<void> {
-    await this.db
+  /** Inserts the rows and returns their ids in the batch's order. */
+  private async insert(batch: Entry[]): Promise<number[]> {
+    const rows = await this.db
       .insert(documentUpdates)
-      .values(batch.map((e) => ({ documentId: e.documentId, update: e.update, userId: e.userId })));
+      .values(batch.map((e) => ({ documentId: e.documentId, update: e.update, userId: e.userId })))
+      .returning({ id: documentUpdates.id });
+    // bigserial hands out ids in VALUES order; RETURNING's own order is not promised.
+    return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  }
+
+  private reportCommitted(entries: Entry[], ids: number[]): void {
+    if (!this.options.onCommitted) return;
+    try {
+      this.options.onCommitted(entries.map((e, i) => ({ seq: ids[i] ?? 0, documentId: e.documentId, update: e.update, userId: e.userId })));
+    } catch (err) {
+      this.logger.error("collab: onCommitted failed", { err: String(err) });
+    }
   }
 
   private resolveWaiters(): void {

@@ -8,8 +8,11 @@ import type * as Y from "yjs";
 export interface UpdateOrigin {
   /** The user whose connection sent the update; null for server-made changes (templates, seeds). */
   userId: string | null;
-  /** Marks the origin as coming from the room server (not a local Y.Doc edit in a test). */
-  readonly source: "connection" | "server";
+  /**
+   * Marks the origin as coming from the room server (not a local Y.Doc edit in a test):
+   * "remote" is an update another process accepted and stored, relayed here.
+   */
+  readonly source: "connection" | "server" | "remote";
 }
 
 export interface RoomContext {

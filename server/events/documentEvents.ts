@@ -1,9 +1,10 @@
 /**
- * In-process buses pushed to open pages over server-sent events: "something about document X
- * changed" (comments, status) and "person Y has new notifications". One process serves the
- * trust; scale-out would bridge these over Redis.
+ * Buses pushed to open pages over server-sent events: "something about document X changed"
+ * (comments, status) and "person Y has new notifications". Given a control bus, every event
+ * travels through it, so a page open on any process hears what happened on any other.
  */
 import { EventEmitter } from "node:events";
+import type { ControlBus } from "../scale/controlBus.js";
 
 export interface DocumentEvent {
   type: "comments" | "status" | "versions";
@@ -25,13 +26,24 @@ export const CONTROL_EVENTS: ReadonlySet<string> = new Set(["session_ended", "ac
 class Topics<E> {
   private readonly emitter = new EventEmitter();
 
-  constructor() {
+  /** With a bus, `topic` names this family of events on it. */
+  constructor(
+    private readonly bus: ControlBus | undefined,
+    private readonly topic: string,
+  ) {
     // Every open page holds one listener; there is no sensible small cap.
     this.emitter.setMaxListeners(0);
+    // One subscription per family, filtered here by key: no subscribe race per page.
+    bus?.subscribe(topic, (message) => {
+      const { key, event } = message as { key: string; event: E };
+      this.emitter.emit(key, event);
+    });
   }
 
   protected emit(key: string, event: E): void {
-    this.emitter.emit(key, event);
+    // The bus delivers to this process too, at once.
+    if (this.bus) this.bus.publish(this.topic, { key, event });
+    else this.emitter.emit(key, event);
   }
 
   /** Returns the unsubscribe function. */
@@ -42,12 +54,20 @@ class Topics<E> {
 }
 
 export class DocumentEvents extends Topics<DocumentEvent> {
+  constructor(bus?: ControlBus) {
+    super(bus, "events:document");
+  }
+
   publish(event: DocumentEvent): void {
     this.emit(event.documentId, event);
   }
 }
 
 export class PersonEvents extends Topics<PersonEvent> {
+  constructor(bus?: ControlBus) {
+    super(bus, "events:person");
+  }
+
   publish(userId: string, event: PersonEvent): void {
     this.emit(userId, event);
   }

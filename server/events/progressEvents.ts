@@ -1,9 +1,11 @@
 /**
  * The progress bus: "the extracted blocks of document D in school S changed", published by the
  * extractor after each write that changed a row, and pushed to open trackers and dashboards
- * over server-sent events (GET /api/progress/events). In-process, like the other buses.
+ * over server-sent events (GET /api/progress/events). Given a control bus, it reaches the
+ * trackers open on every process.
  */
 import { EventEmitter } from "node:events";
+import type { ControlBus } from "../scale/controlBus.js";
 
 /** One write of extracted rows. */
 export interface ProgressEvent {
@@ -18,14 +20,18 @@ const TOPIC = "progress";
 export class ProgressEvents {
   private readonly emitter = new EventEmitter();
 
-  constructor() {
+  constructor(private readonly bus?: ControlBus) {
     // Every open tracker or dashboard holds one listener; there is no sensible small cap.
     this.emitter.setMaxListeners(0);
+    bus?.subscribe("events:progress", (message) => this.emitter.emit(TOPIC, message as ProgressEvent));
   }
 
   /** Tells every listener that a document's extracted rows changed. */
   publish(event: Omit<ProgressEvent, "type">): void {
-    this.emitter.emit(TOPIC, { type: "progress", ...event } satisfies ProgressEvent);
+    const message = { type: "progress", schoolId: event.schoolId, documentId: event.documentId } satisfies ProgressEvent;
+    // The bus delivers to this process too, at once.
+    if (this.bus) this.bus.publish("events:progress", message);
+    else this.emitter.emit(TOPIC, message);
   }
 
   /** Returns the unsubscribe function. */

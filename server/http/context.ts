@@ -9,6 +9,7 @@ import type { ProgressEvents } from "../events/progressEvents.js";
 import type { VersionCapture } from "../commands/documentStatusChanger.js";
 import type { Actor } from "../policies/index.js";
 import type { Notifier } from "../notifications/Notifier.js";
+import type { ControlBus } from "../scale/controlBus.js";
 
 export interface AppDeps {
   db: Db;
@@ -25,6 +26,8 @@ export interface AppDeps {
   hooks: AppHooks;
   /** In-app notifications and the emails that follow them (server/notifications). */
   notifier: Notifier;
+  /** The control bus between processes (server/scale); in-process without REDIS_URL. */
+  bus?: ControlBus;
 }
 
 /** Late-bound collaborators, so routes need not import the collab server. */

@@ -38,5 +38,9 @@ export const healthRoutes = new Hono<AppEnv>()
       return c.json(errorBody("not_ready", "The database is not reachable"), 503);
     }
     if (applied < want) return c.json(errorBody("not_ready", `${want - applied} migration(s) not applied yet`), 503);
-    return c.json({ status: "ready", database: "ok", migrations: applied });
+    // Redis down is reported but still ready: the process serves its own clients, and the
+    // others catch up from the log once it is back; turning every process away would be worse.
+    const bus = c.var.deps.bus;
+    const redis = bus?.kind === "redis" ? { redis: bus.connected() ? "ok" : "unreachable" } : {};
+    return c.json({ status: "ready", database: "ok", migrations: applied, ...redis });
   });

@@ -1,0 +1,69 @@
+/**
+ * The binary frames of the update relay, one per Redis message on a room's channel. An update
+ * frame carries the log sequence number the origin stored it under and the one it sent before
+ * on the same room, so a receiver can tell when it missed one.
+ */
+
+export type RelayFrame =
+  | { kind: "update"; seq: number; prev: number; userId: string | null; update: Uint8Array }
+  | { kind: "presence"; update: Uint8Array }
+  /** "Who is here?": sent by a process that has just opened the room. */
+  | { kind: "presenceQuery" }
+  /** "Read the log": the sender could not relay some of what it stored. */
+  | { kind: "catchUp" };
+
+const KIND = { update: 1, presence: 2, presenceQuery: 3, catchUp: 4 } as const;
+const HEADER = 1 + 8 + 8 + 1;
+
+export function encodeFrame(frame: RelayFrame): Uint8Array {
+  switch (frame.kind) {
+    case "update": {
+      const user = frame.userId ? Buffer.from(frame.userId, "latin1") : Buffer.alloc(0);
+      const out = Buffer.allocUnsafe(HEADER + user.length + frame.update.byteLength);
+      out[0] = KIND.update;
+      out.writeDoubleLE(frame.seq, 1);
+      out.writeDoubleLE(frame.prev, 9);
+      out[17] = user.length;
+      user.copy(out, HEADER);
+      out.set(frame.update, HEADER + user.length);
+      return out;
+    }
+    case "presence": {
+      const out = Buffer.allocUnsafe(1 + frame.update.byteLength);
+      out[0] = KIND.presence;
+      out.set(frame.update, 1);
+      return out;
+    }
+    case "presenceQuery":
+      return Uint8Array.of(KIND.presenceQuery);
+    case "catchUp":
+      return Uint8Array.of(KIND.catchUp);
+  }
+}
+
+/** Reads a frame; null for anything this version does not know (a newer process, say). */
+export function decodeFrame(bytes: Uint8Array): RelayFrame | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  switch (buf[0]) {
+    case KIND.update: {
+      if (buf.length < HEADER) return null;
+      const userLength = buf[17]!;
+      if (buf.length < HEADER + userLength) return null;
+      return {
+        kind: "update",
+        seq: buf.readDoubleLE(1),
+        prev: buf.readDoubleLE(9),
+        userId: userLength ? buf.toString("latin1", HEADER, HEADER + userLength) : null,
+        update: buf.subarray(HEADER + userLength),
+      };
+    }
+    case KIND.presence:
+      return { kind: "presence", update: buf.subarray(1) };
+    case KIND.presenceQuery:
+      return { kind: "presenceQuery" };
+    case KIND.catchUp:
+      return { kind: "catchUp" };
+    default:
+      return null;
+  }
+}
