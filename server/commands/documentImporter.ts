@@ -1,49 +1,33 @@
 /**
- * Creates a document from an imported Word plan: the row, then its content written into the
- * Y.Doc through the collab server in one change, as templates are, so the extractor picks up the
- * blocks at once. The content is written before the template hook runs, which then leaves it be.
+ * Creates a document from an imported Word plan. The conversion worker has already built the
+ * content as a few Yjs updates; the document row and those updates commit together, so whoever opens
+ * the new plan, however soon, loads it whole. No room is opened for it (as for a roll-forward):
+ * that spares the main thread the room's load, observers and update-log queue for a 40-page plan.
+ * No template is written: the hook that would write one is for empty documents.
  */
-import { eq } from "drizzle-orm";
-import type { ImportBlock } from "../../shared/importPreview.js";
-import { writePlanNodes, type BlockSpec, type PlanNode } from "../../shared/templates/planNodes.js";
-import { isBlockType } from "../../shared/blocks/schema.js";
-import { documents } from "../db/schema/index.js";
+import type { Db } from "../db/client.js";
+import { documentUpdates } from "../db/schema/index.js";
 import type { AppDeps } from "../http/context.js";
-import { HttpError } from "../http/errors.js";
 import type { Actor } from "../policies/index.js";
+import { storeImportedRows } from "../import/importedRows.js";
+import type { ImportedPlan } from "../import/planUpdate.js";
 import { createDocument, type CreateDocumentInput } from "./documentCreator.js";
 
-/** Nodes written per change of the Y.Doc. */
-const WRITE_SLICE = 40;
-
-/** The preview's blocks as the plan nodes the template writer takes. */
-export function planNodesOf(blocks: readonly ImportBlock[]): PlanNode[] {
-  return blocks.map((b): PlanNode => {
-    if (b.type === "heading") return { type: "heading", level: (b.attrs.level as 1 | 2 | 3) ?? 2, text: b.text };
-    if (b.type === "bulletList" || b.type === "orderedList") return { type: b.type, items: (b.attrs.items as string[]) ?? [] };
-    if (isBlockType(b.type)) return { type: b.type, text: b.text, attrs: b.attrs } as BlockSpec;
-    return { type: "paragraph", text: b.text };
-  });
-}
-
-/** Creates the document with the imported blocks; removes the row again if the content cannot be written. */
-export async function importDocument(deps: AppDeps, input: CreateDocumentInput, blocks: readonly ImportBlock[], actor: Actor) {
-  const { db, hooks } = deps;
-  if (!hooks.changeDocument) throw new HttpError(503, "unavailable", "Documents cannot be written right now; try again shortly");
-  const doc = await createDocument(db, input, actor.id);
-  const nodes = planNodesOf(blocks);
-  try {
-    // In slices, each its own change: a 40-page plan written in one transaction holds the event loop
-    // for longer than the budget allows, and nobody can open the document before this returns anyway.
-    for (let i = 0; i < nodes.length; i += WRITE_SLICE) {
-      const slice = nodes.slice(i, i + WRITE_SLICE);
-      await hooks.changeDocument(doc.id, (ydoc) => writePlanNodes(ydoc.getXmlFragment("default"), slice), actor.id);
+/** Stores the document with its content; `extractRows` then stores its progress rows (not awaited by the route). */
+export async function importDocument(deps: Pick<AppDeps, "db" | "logger" | "progress">, input: CreateDocumentInput, { updates, rows }: ImportedPlan, actor: Actor) {
+  const { db } = deps;
+  const doc = await db.transaction(async (tx) => {
+    const row = await createDocument(tx as unknown as Db, input, actor.id);
+    for (const update of updates) {
+      // One statement per turn of the event loop: on PGlite each runs on the main thread.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      await tx.insert(documentUpdates).values({ documentId: row.id, update, userId: actor.id });
     }
-  } catch (err) {
-    // Best effort: a half-written import should not linger as an empty document.
-    await db.delete(documents).where(eq(documents.id, doc.id)).catch(() => undefined);
-    throw err;
-  }
-  await hooks.onDocumentCreated?.(doc, actor);
-  return doc;
+    return row;
+  });
+  const extractRows = () =>
+    storeImportedRows({ db, logger: deps.logger }, doc, rows, actor.id, (result) => {
+      if (result.written) deps.progress.publish({ schoolId: doc.schoolId, documentId: doc.id });
+    });
+  return { doc, extractRows };
 }

@@ -12,6 +12,7 @@ import type { ImportResult } from "../../shared/importPreview.js";
 import type { ConversionInput } from "./convertDocx.js";
 import type { ConversionReply } from "./conversionWorker.js";
 import { DocxRefused } from "./docxPackage.js";
+import type { ImportedPlan } from "./planUpdate.js";
 
 /** How long one conversion may take; a 40-page plan takes well under a second. */
 export const CONVERSION_TIMEOUT_MS = 15_000;
@@ -42,11 +43,14 @@ async function slot(): Promise<() => void> {
   };
 }
 
+/** A conversion's answer; with `encode`, also the document's Yjs update and progress rows, built in the worker. */
+export type Conversion = ImportResult & { plan?: ImportedPlan };
+
 /** Converts in a worker. Rejects with DocxRefused for files it will not read, or that took too long. */
-export async function runConversion(input: ConversionInput, { timeoutMs = CONVERSION_TIMEOUT_MS } = {}): Promise<ImportResult> {
+export async function runConversion(input: ConversionInput, { timeoutMs = CONVERSION_TIMEOUT_MS, encode = false } = {}): Promise<Conversion> {
   const release = await slot();
   try {
-    return await new Promise<ImportResult>((resolve, reject) => {
+    return await new Promise<Conversion>((resolve, reject) => {
       const worker = startWorker();
       let settled = false;
       const finish = (fn: () => void) => {
@@ -61,14 +65,14 @@ export async function runConversion(input: ConversionInput, { timeoutMs = CONVER
         timeoutMs,
       );
       worker.once("message", (reply: ConversionReply) =>
-        finish(() => (reply.ok ? resolve(reply.result) : reject(new DocxRefused(reply.code as DocxRefused["code"], reply.message)))),
+        finish(() => (reply.ok ? resolve(reply.plan ? { ...reply.result, plan: reply.plan } : reply.result) : reject(new DocxRefused(reply.code as DocxRefused["code"], reply.message)))),
       );
       worker.once("error", (err) =>
         finish(() => reject(new DocxRefused("unreadable", /memory/i.test(String(err)) ? "This file needs too much memory to read." : `This Word document could not be read: ${err.message}`))),
       );
       worker.once("exit", (code) => finish(() => reject(new DocxRefused("unreadable", `The conversion stopped unexpectedly (exit ${code}).`))));
       const copy = input.bytes.slice();
-      worker.postMessage({ ...input, bytes: copy }, [copy.buffer]);
+      worker.postMessage({ ...input, bytes: copy, encode }, [copy.buffer]);
     });
   } finally {
     release();

@@ -68,14 +68,17 @@ export const documentImportRoutes = new Hono<AppEnv>().post(
       sniffDocx(bytes);
       const calendar = await loadCalendar(db, input.academicYear, input.schoolId);
       const halfTerms = calendar.halfTerms.map((h) => ({ key: h.halfTerm, start: h.startsOn, end: h.endsOn }));
-      result = await runConversion({ bytes, academicYear: input.academicYear, people: await schoolRoster(db, input.schoolId), halfTerms });
+      // Creating, the worker also builds the document's Y.Doc update and its rows, so the main thread only stores them.
+      result = await runConversion({ bytes, academicYear: input.academicYear, people: await schoolRoster(db, input.schoolId), halfTerms }, { encode: !preview });
     } catch (err) {
       if (err instanceof DocxRefused) throw new HttpError(REFUSAL_STATUS[err.code], err.code, err.message);
       throw err;
     }
     if (!result.blocks.length) throw new HttpError(422, "empty", "The file has no text to import.");
     if (preview) return c.json(result);
-    const doc = await importDocument(c.var.deps, input, result.blocks, actor);
+    if (!result.plan) throw new Error("the conversion returned no document content");
+    const { doc, extractRows } = await importDocument(c.var.deps, input, result.plan, actor);
+    void extractRows();
     return c.json({ ...presentDocument(doc), warnings: result.warnings }, 201);
   },
 );
