@@ -1,14 +1,14 @@
 /**
  * On a plan's page: where it was carried from or into (with the old plan's closing summary), a
- * "Roll forward" dialog that starts next term's plan in one step, and recording this half term's review.
+ * "Roll forward" dialog that starts next term's plan in one step, and the plan's half-termly reviews.
  */
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { api, messageOf } from "../../api/client.js";
 import { useResource } from "../../api/useResource.js";
-import { HALF_TERMS, halfTermLabel, nextAcademicYear } from "../../../../shared/calendar/index.js";
+import { nextAcademicYear } from "../../../../shared/calendar/index.js";
 import { TERMS, type Term } from "../../../../shared/enums.js";
-import { recordReview } from "./reviewsApi.js";
+import { ReviewWalk } from "./ReviewWalk.js";
 
 interface Link_ {
   documentId: string;
@@ -78,71 +78,43 @@ function RollForwardDialog({ doc, onClose }: { doc: { id: string; kind: string; 
   );
 }
 
-function ReviewButton({ documentId }: { documentId: string }) {
-  const [halfTerm, setHalfTerm] = useState<string>(HALF_TERMS[0]);
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (close: boolean) => {
-    setBusy(true);
-    try {
-      const res = await recordReview(documentId, { halfTerm, close });
-      setMessage(res.review.status === "closed" ? `${halfTermLabel(halfTerm)} review closed: its snapshot is kept as it is now.` : `${halfTermLabel(halfTerm)} review recorded from the plan as it is now.`);
-    } catch (err) {
-      setMessage(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div className="roll-review">
-      <label>
-        Review for
-        <select value={halfTerm} onChange={(e) => setHalfTerm(e.target.value)}>
-          {HALF_TERMS.map((h) => (
-            <option key={h} value={h}>{halfTermLabel(h)}</option>
-          ))}
-        </select>
-      </label>{" "}
-      <button type="button" className="button button-secondary" disabled={busy} onClick={() => run(false)}>Record review</button>{" "}
-      <button type="button" className="button button-secondary" disabled={busy} onClick={() => run(true)}>Close review</button>
-      {message ? <p role="status">{message}</p> : null}
-    </div>
-  );
-}
-
 /** Shown on plans (Single Plans, ADPs, action plans) only. */
-export function RollForwardPanel({ doc }: { doc: { id: string; kind: string; term: string | null; academicYear: string } }) {
+export function RollForwardPanel({ doc }: { doc: { id: string; schoolId: string; kind: string; term: string | null; academicYear: string } }) {
   const info = useResource((signal) => api.get<RollForwardInfo>(`/documents/${doc.id}/roll-forward`, { signal }), [doc.id]);
   const [open, setOpen] = useState(false);
   if (!PLAN_KINDS.has(doc.kind) || info.status !== "ready") return null;
   const { carriedFrom, carriedInto, abilities } = info.data;
-  if (!carriedFrom && !carriedInto && !abilities.rollForward && !abilities.recordReview) return null;
+  // Everyone who reads the plan reads its reviews; only its leaders record them.
+  const reviewWalk = <ReviewWalk doc={doc} canRecord={abilities.recordReview} />;
+  if (!carriedFrom && !carriedInto && !abilities.rollForward) return reviewWalk;
   return (
-    <section className="card section" aria-label="The termly cycle">
-      {carriedFrom ? (
-        <p>Carried forward from <Link to={`/documents/${carriedFrom.documentId}`}>{carriedFrom.title}</Link> ({carriedFrom.carried} open targets and actions).</p>
-      ) : null}
-      {carriedInto ? (
-        <>
-          <p>Rolled forward into <Link to={`/documents/${carriedInto.documentId}`}>{carriedInto.title}</Link>{carriedInto.archivedAt ? "; this plan is archived." : "; this plan is archived once that one is approved."}</p>
-          <details>
-            <summary>Closing summary: {carriedInto.closed.length} completed, met or dropped</summary>
-            {carriedInto.closed.length ? (
-              <ul>
-                {carriedInto.closed.map((c, i) => (
-                  <li key={c.id ?? i}>{c.text} <span className="cell-secondary">({c.type === "target" ? (c.outcome ?? "met") : (c.status ?? "").replace("_", " ")})</span></li>
-                ))}
-              </ul>
-            ) : <p className="cell-secondary">Nothing was finished in this plan.</p>}
-          </details>
-        </>
-      ) : null}
-      {abilities.recordReview ? <ReviewButton documentId={doc.id} /> : null}
-      {abilities.rollForward && !carriedInto ? (
-        open ? <RollForwardDialog doc={doc} onClose={() => setOpen(false)} /> : (
-          <button type="button" className="button" onClick={() => setOpen(true)}>Roll forward</button>
-        )
-      ) : null}
-    </section>
+    <>
+      <section className="card section" aria-label="The termly cycle">
+        {carriedFrom ? (
+          <p>Carried forward from <Link to={`/documents/${carriedFrom.documentId}`}>{carriedFrom.title}</Link> ({carriedFrom.carried} open targets and actions).</p>
+        ) : null}
+        {carriedInto ? (
+          <>
+            <p>Rolled forward into <Link to={`/documents/${carriedInto.documentId}`}>{carriedInto.title}</Link>{carriedInto.archivedAt ? "; this plan is archived." : "; this plan is archived once that one is approved."}</p>
+            <details>
+              <summary>Closing summary: {carriedInto.closed.length} completed, met or dropped</summary>
+              {carriedInto.closed.length ? (
+                <ul>
+                  {carriedInto.closed.map((c, i) => (
+                    <li key={c.id ?? i}>{c.text} <span className="cell-secondary">({c.type === "target" ? (c.outcome ?? "met") : (c.status ?? "").replace("_", " ")})</span></li>
+                  ))}
+                </ul>
+              ) : <p className="cell-secondary">Nothing was finished in this plan.</p>}
+            </details>
+          </>
+        ) : null}
+        {abilities.rollForward && !carriedInto ? (
+          open ? <RollForwardDialog doc={doc} onClose={() => setOpen(false)} /> : (
+            <button type="button" className="button" onClick={() => setOpen(true)}>Roll forward</button>
+          )
+        ) : null}
+      </section>
+      {reviewWalk}
+    </>
   );
 }

@@ -28,5 +28,20 @@ export interface SchoolReviews {
 export const getSchoolReviews = (schoolId: string, signal?: AbortSignal) => api.get<SchoolReviews>(`/schools/${schoolId}/reviews`, { signal });
 
 /** Opens, updates or closes the plan's review for a half term. */
-export const recordReview = (documentId: string, body: { halfTerm: string; commentary?: Record<string, string>; close?: boolean }) =>
-  api.post<{ review: { id: string; status: string } }>(`/documents/${documentId}/reviews`, body);
+export const recordReview = (documentId: string, body: { halfTerm: string; academicYear?: string; commentary?: Record<string, string>; close?: boolean }) =>
+  api.post<{ review: DocumentReview }>(`/documents/${documentId}/reviews`, body);
+
+/** One plan's review with its items as they stood at the review (`GET /api/documents/:id/reviews`). */
+export interface DocumentReview {
+  id: string;
+  documentId: string;
+  academicYear: string;
+  halfTerm: string;
+  label: string;
+  status: string;
+  closedAt: string | null;
+  closedBy: { id: string; name: string | null } | null;
+  items: { blockId: string; type: string; text: string; rag: string; status: string | null; current: string | null; due: string | null; commentary: string }[];
+}
+
+export const getDocumentReviews = (documentId: string, signal?: AbortSignal) => api.get<{ reviews: DocumentReview[] }>(`/documents/${documentId}/reviews`, { signal });
