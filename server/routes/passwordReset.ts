@@ -6,6 +6,7 @@ import { createSession, sessionCookie } from "../auth/sessions.js";
 import { audit } from "../commands/auditLogger.js";
 import { findReset, requestPasswordReset, resetPassword } from "../commands/passwordResetter.js";
 import type { AppEnv } from "../http/context.js";
+import { clientAddress } from "../http/clientAddress.js";
 import { HttpError } from "../http/errors.js";
 import { parseBody } from "../http/validate.js";
 
@@ -24,10 +25,17 @@ function token(c: { req: { param(name: string): string | undefined } }): string 
 export const passwordResetRoutes = new Hono<AppEnv>()
   .post("/auth/password-reset", async (c) => {
     const { email } = await parseBody(c, requestSchema);
-    const { db, notifier, logger } = c.var.deps;
-    // Not awaited: an address with an account must take as long to answer as one without.
+    const { db, notifier, logger, throttle } = c.var.deps;
+    const address = clientAddress(c);
+    // Not awaited: an address with an account must take as long to answer as one without (the limit included).
     notifier.track(
-      requestPasswordReset(db, notifier.mail, email, (path) => notifier.url(path)).catch((err) => logger.error("password reset: could not queue the email", { err: String(err) })),
+      throttle
+        .allowReset(email, address)
+        .then((allowed) => {
+          if (allowed) return requestPasswordReset(db, notifier.mail, email, (path) => notifier.url(path));
+          logger.warn("password reset: request over the limit, no email sent", { address });
+        })
+        .catch((err) => logger.error("password reset: could not queue the email", { err: String(err) })),
     );
     return c.json(SAME_ANSWER, 202);
   })
