@@ -1,22 +1,24 @@
 /**
- * `npm run demo`: builds the client if there is no build yet, loads the demo trust on first run
- * (embedded PGlite in DATA_DIR unless DATABASE_URL is set), then serves Trellis.
+ * `npm run demo`: builds the client when there is no build or its sources are newer than the
+ * build (after a pull, say), loads the demo trust on first run (embedded PGlite in DATA_DIR unless
+ * DATABASE_URL is set), then serves Trellis.
  */
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { openDatabase } from "./db/client.js";
+import { clientBuildIsStale } from "./clientBuild.js";
 import { assertPortFree, exitIfPortTaken } from "./http/port.js";
 import { loadEnv } from "./env.js";
 import { ROOT } from "./paths.js";
-import { DEMO_PASSWORD, DEMO_PEOPLE } from "./seed/demoTrust.js";
+import { DEMO_PASSWORD, demoLoginLines } from "./seed/demoTrust.js";
 import { demoSeedOptions } from "./seed/options.js";
 import { seedDemoTrust } from "./seed/seedDemo.js";
 import { DEFAULT_CLIENT_DIR, startServer } from "./server.js";
 
 const env = loadEnv();
 
-if (!existsSync(join(DEFAULT_CLIENT_DIR, "index.html"))) {
-  console.log("Building the client (first run only)...");
+const stale = clientBuildIsStale(ROOT, DEFAULT_CLIENT_DIR);
+if (stale) {
+  console.log(stale === "missing" ? "Building the client (first run only)..." : "The client's sources changed since the last build: building it again...");
   const { build } = await import("vite");
   await build({ configFile: join(ROOT, "vite.config.ts"), logLevel: "warn" });
 }
@@ -29,7 +31,7 @@ const running = await startServer({ env, database });
 
 console.log(`\nTrellis demo: http://localhost:${running.port}`);
 console.log(`Password for every demo login: ${DEMO_PASSWORD}`);
-for (const p of DEMO_PEOPLE.slice(0, 7)) console.log(`  ${p.email.padEnd(34)} ${p.role}`);
+for (const line of demoLoginLines()) console.log(line);
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, async () => {

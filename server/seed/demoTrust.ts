@@ -1,5 +1,5 @@
 /** The demo trust: schools at every tier and several phases, a person per role, and their plans. */
-import type { DocumentKind, Phase, Role, Term } from "../../shared/enums.js";
+import { ROLE_LABELS, type DocumentKind, type Phase, type Role, type Term } from "../../shared/enums.js";
 import type { FrameworkKey } from "../../shared/frameworks/index.js";
 
 export const DEMO_PASSWORD = "trellis-demo-2026";
@@ -75,6 +75,21 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { email: "head.bridge@trellis.test", name: "Leon Armstrong", role: "school_leader", school: "the-bridge-academy" },
   { email: "governor.bridge@trellis.test", name: "Yvonne Clarke", role: "governor", school: "the-bridge-academy" },
 ];
+
+/** The logins printed by `npm run demo` and listed in the README, in the README's words. */
+export const DEMO_LISTED_LOGINS = 7;
+
+/** "school leader, Oakfield Primary", "trust lead (CEO)": a demo person's role as the README's table words it. */
+export function demoRoleWords(p: DemoPerson): string {
+  const label = p.role === "improvement_champion" ? ROLE_LABELS[p.role] : ROLE_LABELS[p.role].toLowerCase();
+  const school = p.school ? DEMO_SCHOOLS.find((s) => s.slug === p.school)?.name : undefined;
+  return `${label}${p.email === "ceo@trellis.test" ? " (CEO)" : ""}${school ? `, ${school}` : ""}`;
+}
+
+/** The console's list of demo logins: one line per listed person, email then role. */
+export function demoLoginLines(): string[] {
+  return DEMO_PEOPLE.slice(0, DEMO_LISTED_LOGINS).map((p) => `  ${p.email.padEnd(34)} ${demoRoleWords(p)}`);
+}
 
 export interface DemoDocument {
   school: string;
