@@ -17,7 +17,7 @@ const { memberships, users, documents, schools } = await import("../../server/db
 const { testEnv } = await import("../../server/env.js");
 const { overdueRollupSql } = await import("../../server/flags/flagFacts.js");
 const { computeFlags } = await import("../../server/flags/schoolFlags.js");
-const { dashboardKey, dashboardVersionSql, trustDashboardBody } = await import("../../server/flags/dashboardCache.js");
+const { dashboardCacheStats, dashboardKey, dashboardVersionSql, trustDashboardBody } = await import("../../server/flags/dashboardCache.js");
 const { trustDashboard } = await import("../../server/progress/queries/trustDashboard.js");
 const { planUpdate, rollPlanForward } = await import("../../server/rollForward/planRoller.js");
 const { createLogger } = await import("../../server/logger.js");
@@ -78,7 +78,9 @@ async function dashboardBench(driver: Driver): Promise<void> {
       const check = (await (await fetch(`${server.url}/api/dashboard/trust`, { headers: { cookie } })).json()) as { schools: { flags: unknown[] }[] };
       console.log(`    ${check.schools.length} rows, ${check.schools.reduce((s, r) => s + r.flags.length, 0)} flags`);
       await timeGets(server.url, cookie, "/api/dashboard/trust", 5);
+      const before = { ...dashboardCacheStats };
       const samples = await timeGets(server.url, cookie, "/api/dashboard/trust", QUICK ? 10 : 50);
+      console.log(`    ${dashboardCacheStats.reads - before.reads} reads, ${dashboardCacheStats.computed - before.computed} of them computed afresh (facts changed or the background recount moved a rollup)`);
       report(`GET /api/dashboard/trust with flags, p50 (${driver})`, percentile(samples, 50), "ms");
       report(`GET /api/dashboard/trust with flags, p95 (${driver})`, percentile(samples, 95), "ms", 50);
       // Cold: a fact changes before every read (a threshold saved), so every flag is recomputed.
@@ -214,7 +216,10 @@ const only = process.env.BENCH_ONLY;
 if (only && only !== "roll-forward" && only !== "flags") throw new Error(`BENCH_ONLY: roll-forward or flags, not ${only}`);
 if (only !== "flags") await rollForwardBench();
 if (only !== "roll-forward") {
-  await dashboardBench("pglite");
-  if (await postgresAvailable()) await dashboardBench("postgres");
+  // BENCH_DRIVERS=postgres (or pglite) runs one database only.
+  const drivers = (process.env.BENCH_DRIVERS ?? "pglite,postgres").split(",");
+  if (drivers.includes("pglite")) await dashboardBench("pglite");
+  if (!drivers.includes("postgres")) console.log("\n(PostgreSQL not asked for: BENCH_DRIVERS)");
+  else if (await postgresAvailable()) await dashboardBench("postgres");
   else console.log(`\n(PostgreSQL at ${POSTGRES_URL} did not answer: its half is skipped)`);
 }

@@ -59,11 +59,11 @@ describe("the trust dashboard's cache", () => {
     }, { timeout: 10_000 });
     expect((await row()).overdue).toBe(1);
 
-    await server.database.db.update(documents).set({ status: "archived" }).where(eq(documents.id, planId));
+    await server.database.db.update(documents).set({ status: "archived", updatedAt: new Date() }).where(eq(documents.id, planId));
     const after = await row();
     expect(after.flags?.find((f) => f.rule === "actions_overdue")).toBeUndefined();
     expect(after.overdue).toBe(0);
-    await server.database.db.update(documents).set({ status: "draft" }).where(eq(documents.id, planId));
+    await server.database.db.update(documents).set({ status: "draft", updatedAt: new Date() }).where(eq(documents.id, planId));
     expect((await row()).flags?.find((f) => f.rule === "actions_overdue")).toBeDefined();
   });
 
