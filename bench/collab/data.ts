@@ -48,7 +48,7 @@ export async function benchDatabase(driver: Driver): Promise<BenchDatabase> {
 }
 
 /** Seeds one school, a trust admin with a session, and `count` documents; returns the cookie and ids. */
-export async function seedDocuments(database: BenchDatabase, count: number): Promise<{ cookie: string; documentIds: string[]; userId: string }> {
+export async function seedDocuments(database: BenchDatabase, count: number): Promise<{ cookie: string; documentIds: string[]; userId: string; schoolId: string }> {
   const { db, close } = await database.open();
   try {
     await ensureTierScheme(db);
@@ -68,7 +68,7 @@ export async function seedDocuments(database: BenchDatabase, count: number): Pro
       documentIds.push(...(await db.insert(documents).values(rows).returning({ id: documents.id })).map((r) => r.id));
     }
     const { token } = await createSession(db, user!.id);
-    return { cookie: `${SESSION_COOKIE}=${token}`, documentIds, userId: user!.id };
+    return { cookie: `${SESSION_COOKIE}=${token}`, documentIds, userId: user!.id, schoolId: school!.id };
   } finally {
     await close();
   }

@@ -21,6 +21,12 @@ export const ENTRIES = {
   eventLoopProbe: "bench/collab/eventLoopProbe.ts",
 } as const;
 
+/** Worker threads the servers start by file name next to their bundle, as `npm run build:server` names them. */
+const WORKERS = {
+  exportWorker: "server/export/renderWorker.ts",
+  importWorker: "server/import/conversionWorker.ts",
+} as const;
+
 let built: Promise<string> | null = null;
 
 /** Builds every entry once per bench run; resolves to the directory holding `<entry>.mjs`. */
@@ -34,7 +40,7 @@ export function serverBuild(): Promise<string> {
     symlinkSync(join(REPO, "migrations"), join(root, "migrations"));
     symlinkSync(join(REPO, "node_modules"), join(root, "build", "node_modules"));
     await build({
-      entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, join(REPO, path)])),
+      entryPoints: Object.fromEntries(Object.entries({ ...ENTRIES, ...WORKERS }).map(([name, path]) => [name, join(REPO, path)])),
       outdir: out,
       outExtension: { ".js": ".mjs" },
       bundle: true,

@@ -3,7 +3,10 @@
  * compiled Trellis server in a child process, with real WebsocketProvider clients that come
  * and go (each with its presence and the page's event stream, as a browser tab has). Prints
  * the server's RSS every minute and the growth over the last 10 minutes against the 5%
- * budget. BENCH_QUICK=1 runs about 2.5 minutes (samples every 15 s, the last third judged);
+ * budget. Beside the editors, a "browser" walks what a person does between edits and the
+ * editing tabs do not: Word and PDF exports, governor packs, searches, and the progress and
+ * notification event streams opened and dropped (the demo that grew to 933 MB was used that way).
+ * BENCH_QUICK=1 runs about 2.5 minutes (samples every 15 s, the last third judged);
  * SOAK_MINUTES=n sets another length.
  * `npm run bench -- soak`
  */
@@ -17,8 +20,8 @@ import { startServerChild } from "../collab/serverChild.js";
 import { mb, rssBytes } from "../collab/stats.js";
 
 const SETTINGS = QUICK
-  ? { minutes: 2.5, sampleSeconds: 15, judgedMinutes: 50 / 60, documents: 50, clients: 20, keystrokesPerSecond: 20, churnPerSecond: 2 }
-  : { minutes: 30, sampleSeconds: 60, judgedMinutes: 10, documents: 50, clients: 30, keystrokesPerSecond: 20, churnPerSecond: 1 };
+  ? { minutes: 2.5, sampleSeconds: 15, judgedMinutes: 50 / 60, documents: 50, clients: 20, keystrokesPerSecond: 20, churnPerSecond: 2, browseStepsPerSecond: 2 }
+  : { minutes: 30, sampleSeconds: 60, judgedMinutes: 10, documents: 50, clients: 30, keystrokesPerSecond: 20, churnPerSecond: 1, browseStepsPerSecond: 1 };
 // SOAK_MINUTES overrides the length (judging the last third, at most 10 minutes).
 if (process.env.SOAK_MINUTES) {
   SETTINGS.minutes = Number(process.env.SOAK_MINUTES);
@@ -28,6 +31,12 @@ if (process.env.SOAK_MINUTES) {
 const BUDGET = 0.05;
 /** SOAK_PROBE=1 also prints the server's heap figures after a full GC (with BENCH_SERVER_STDERR=1), to tell a leak from allocator slack. */
 const PROBE: Record<string, string> = process.env.SOAK_PROBE === "1" ? { NODE_OPTIONS: `--expose-gc --import ${fileURLToPath(new URL("./memoryProbe.mjs", import.meta.url))}` } : {};
+/**
+ * SOAK_HEAP_SNAPSHOTS=dir writes the server's heap snapshots there after the first sample and at
+ * the end (SIGUSR1; the eventLoopProbe has SIGUSR2); bench/soak/heapDiff.ts compares two.
+ */
+const SNAPSHOT_DIR = process.env.SOAK_HEAP_SNAPSHOTS;
+if (SNAPSHOT_DIR) PROBE.NODE_OPTIONS = `${PROBE.NODE_OPTIONS ?? ""} --heapsnapshot-signal=SIGUSR1 --diagnostic-dir=${SNAPSHOT_DIR}`.trim();
 // Each y-websocket provider adds a process "exit" listener until it is destroyed.
 process.setMaxListeners(0);
 
@@ -94,11 +103,47 @@ function type(tab: Tab, random: () => number): void {
   });
 }
 
+/** The browser's round of reads, one step a call: exports, packs, searches, event streams opened and dropped. */
+function browsing(port: number, cookie: string, documentIds: string[], schoolId: string, random: () => number) {
+  const get = (path: string) =>
+    fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie } })
+      .then((r) => r.arrayBuffer())
+      .catch(() => {});
+  const stream = async (path: string) => {
+    const abort = new AbortController();
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie }, signal: abort.signal });
+      await res.body?.getReader().read();
+    } catch {}
+    // A page left after a moment, as a tab that navigates away does.
+    setTimeout(() => abort.abort(), 500 + random() * 2000);
+  };
+  const pick = () => documentIds[Math.floor(random() * documentIds.length)]!;
+  const steps = [
+    () => get(`/api/documents/${pick()}/export?format=docx`),
+    () => get(`/api/documents/${pick()}/export?format=pdf`),
+    () => get(`/api/schools/${schoolId}/pack?format=pdf`),
+    () => get(`/api/schools/${schoolId}/pack?format=docx`),
+    () => get(`/api/search?q=${["read", "phonics", "abc", "progress"][Math.floor(random() * 4)]}`),
+    () => stream("/api/progress/events"),
+    () => stream("/api/notifications/events"),
+    () => get("/api/actions"),
+  ];
+  let step = 0;
+  return {
+    counts: { steps: 0 },
+    next() {
+      this.counts.steps++;
+      return steps[step++ % steps.length]!();
+    },
+  };
+}
+
 async function main() {
   const s = SETTINGS;
   console.log(`soak: ${s.minutes} min, ${s.documents} documents, ${s.clients} clients open, ${s.keystrokesPerSecond} keystrokes/s, ${s.churnPerSecond} reconnects/s${QUICK ? " (BENCH_QUICK)" : ""}`);
   const database = await benchDatabase("pglite");
-  const { cookie, documentIds } = await seedDocuments(database, s.documents);
+  const { cookie, documentIds, schoolId } = await seedDocuments(database, s.documents);
   const child = await startServerChild("trellis", { ...database.env, ...PROBE });
   let seed = 7;
   const random = () => {
@@ -109,13 +154,14 @@ async function main() {
   let opened = 0;
   let keystrokes = 0;
   const tabs: Tab[] = Array.from({ length: s.clients }, () => openTab(child.port, cookie, pick(), `Writer ${opened++}`));
+  const browser = browsing(child.port, cookie, documentIds, schoolId, random);
   const samples: { minute: number; rss: number }[] = [];
   const started = Date.now();
   const sample = () => {
     const minute = (Date.now() - started) / 60_000;
     const rss = rssBytes(child.pid);
     samples.push({ minute, rss });
-    console.log(`  ${minute.toFixed(1).padStart(5)} min  RSS ${mb(rss)}  (${tabs.length} tabs open, ${opened} opened so far, ${keystrokes} keystrokes)`);
+    console.log(`  ${minute.toFixed(1).padStart(5)} min  RSS ${mb(rss)}  (${tabs.length} tabs open, ${opened} opened so far, ${keystrokes} keystrokes, ${browser.counts.steps} browser steps)`);
   };
   sample();
   const typing = setInterval(() => {
@@ -130,12 +176,31 @@ async function main() {
     tabs[i]?.close();
     tabs[i] = openTab(child.port, cookie, pick(), `Writer ${opened++}`);
   }, 1000 / s.churnPerSecond);
+  // One step at a time: a slow export under load should not pile requests up.
+  let stepping = false;
+  const browse = setInterval(() => {
+    if (stepping) return;
+    stepping = true;
+    void browser.next().finally(() => {
+      stepping = false;
+    });
+  }, 1000 / s.browseStepsPerSecond);
   const sampler = setInterval(sample, s.sampleSeconds * 1000);
+  const snapshot = () => {
+    if (!SNAPSHOT_DIR) return;
+    process.kill(child.pid, "SIGUSR1");
+    console.log(`  heap snapshot requested in ${SNAPSHOT_DIR}`);
+  };
+  setTimeout(snapshot, s.sampleSeconds * 1000 + 2000);
   await new Promise((r) => setTimeout(r, s.minutes * 60_000));
   clearInterval(typing);
   clearInterval(churn);
+  clearInterval(browse);
   clearInterval(sampler);
   sample();
+  snapshot();
+  // Writing a snapshot stops the server for a few seconds.
+  if (SNAPSHOT_DIR) await new Promise((r) => setTimeout(r, 20_000));
 
   const end = samples[samples.length - 1]!;
   const windowStart = end.minute - s.judgedMinutes;
