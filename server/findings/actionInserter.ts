@@ -14,14 +14,20 @@ export interface FindingAction {
   due: string | null;
   /** The finding's area: the action goes under the plan's priority for that area when there is one. */
   area: string | null;
+  /**
+   * The target the action serves, chosen by the champion; null (the default) means none. It is
+   * never guessed from the nearest target: an action placed under a target would count towards it.
+   */
+  targetId?: string | null;
 }
 
 /** Inserts the action and returns the index it landed at in the fragment. */
 export function insertFindingAction(doc: Y.Doc, action: FindingAction): number {
   const fragment = doc.getXmlFragment("default");
-  const index = insertionIndex(fragment, action.area);
+  const targetId = action.targetId ?? null;
+  const index = targetId ? afterTarget(fragment, targetId) : outsideAnyTarget(fragment, action.area);
   const element = new Y.XmlElement("action");
-  const attrs = { ...defaultBlockAttrs("action"), owners: action.owners, due: action.due, findingId: action.findingId };
+  const attrs = { ...defaultBlockAttrs("action"), owners: action.owners, due: action.due, findingId: action.findingId, targetId };
   doc.transact(() => {
     fragment.insert(index, [element]);
     element.setAttribute("id", action.id);
@@ -36,12 +42,31 @@ export function insertFindingAction(doc: Y.Doc, action: FindingAction): number {
   return index;
 }
 
-/** Just before the priority that follows the first priority of `area`; else at the end of the plan. */
-function insertionIndex(fragment: Y.XmlFragment, area: string | null): number {
+const nameOf = (c: unknown) => (c instanceof Y.XmlElement ? c.nodeName : null);
+
+/** After the target and what follows it up to the next target or priority: with its other actions. */
+function afterTarget(fragment: Y.XmlFragment, targetId: string): number {
   const children = fragment.toArray();
-  const isPriority = (c: unknown) => c instanceof Y.XmlElement && c.nodeName === "priority";
-  const start = area === null ? -1 : children.findIndex((c) => isPriority(c) && (c as Y.XmlElement).getAttribute("area") === area);
-  if (start < 0) return children.length;
-  const next = children.findIndex((c, i) => i > start && isPriority(c));
+  const at = children.findIndex((c) => nameOf(c) === "target" && (c as Y.XmlElement).getAttribute("id") === targetId);
+  if (at < 0) return children.length;
+  const next = children.findIndex((c, i) => i > at && (nameOf(c) === "target" || nameOf(c) === "priority"));
   return next < 0 ? children.length : next;
+}
+
+/**
+ * Where no target is above the action within its priority, so it serves none: straight after the
+ * priority of the finding's area (before that priority's targets); else at the end of the plan if
+ * no target is in scope there, else at the top, before the first priority.
+ */
+function outsideAnyTarget(fragment: Y.XmlFragment, area: string | null): number {
+  const children = fragment.toArray();
+  const priority = area === null ? -1 : children.findIndex((c) => nameOf(c) === "priority" && (c as Y.XmlElement).getAttribute("area") === area);
+  if (priority >= 0) return priority + 1;
+  let lastGrouping = -1;
+  children.forEach((c, i) => {
+    if (nameOf(c) === "target" || nameOf(c) === "priority") lastGrouping = i;
+  });
+  if (lastGrouping < 0 || nameOf(children[lastGrouping]) === "priority") return children.length;
+  const firstPriority = children.findIndex((c) => nameOf(c) === "priority" || nameOf(c) === "target");
+  return Math.max(0, firstPriority);
 }

@@ -24,6 +24,8 @@ const turnIntoActionSchema = z.object({
   owners: z.array(idSchema).min(1, "Choose who owns the action").max(20),
   due: isoDateSchema,
   text: textSchema(1000).trim().min(1).optional(),
+  /** The plan's target the action serves; absent or null means none. */
+  targetId: idSchema.nullable().optional(),
 });
 
 /**
@@ -65,10 +67,19 @@ export const findingRoutes = new Hono<AppEnv>()
     if (!finding) throw new HttpError(404, "not_found", "Finding not found in this peer review");
     if (!finding.text.trim() && !input.text) throw new HttpError(400, "invalid_request", "text: the finding is empty, so say what the action is");
 
+    const targetId = input.targetId ?? null;
+    if (targetId) {
+      const planDoc = new Y.Doc();
+      Y.applyUpdate(planDoc, await hooks.documentState(plan.id));
+      const found = versionBlocks(planDoc).some((b) => b.type === "target" && b.id === targetId);
+      planDoc.destroy();
+      if (!found) throw new HttpError(400, "invalid_request", "targetId: choose a target of that plan, or none");
+    }
+
     const actionId = crypto.randomUUID();
     await hooks.changeDocument(
       plan.id,
-      (doc) => insertFindingAction(doc, { id: actionId, findingId, text: input.text ?? finding.text, owners, due: input.due, area: (finding.attrs.area as string | null) ?? null }),
+      (doc) => insertFindingAction(doc, { id: actionId, findingId, text: input.text ?? finding.text, owners, due: input.due, area: (finding.attrs.area as string | null) ?? null, targetId }),
       actor.id,
     );
     await audit(c, "finding.action_created", { reviewId, findingId, planId: plan.id, actionId }, actor.id, { type: "document", id: plan.id });

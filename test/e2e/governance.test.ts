@@ -299,7 +299,10 @@ describe("findings to actions", () => {
       { type: "heading", level: 2, text: "Findings" },
       { type: "finding", attrs: { kind: "development", area: "attendance_behaviour" }, text: findingText },
     ]);
-    await writeNodes(plan.id, [{ type: "priority", attrs: { area: "attendance_behaviour" }, text: "Improve attendance" }]);
+    await writeNodes(plan.id, [
+      { type: "priority", attrs: { area: "attendance_behaviour" }, text: "Improve attendance" },
+      { type: "target", text: "Persistent absence below 12%" },
+    ]);
 
     const planPage = await openAs(head.email, plan.id);
     const reviewPage = await openAs(champion.email, review.id);
@@ -307,6 +310,13 @@ describe("findings to actions", () => {
     await finding.getByRole("button", { name: "Turn into action" }).click();
     const dialog = reviewPage.getByRole("dialog", { name: "Turn this finding into an action" });
     expect(await dialog.getByLabel("Plan").locator("option").allInnerTexts()).toEqual([expect.stringContaining("Single Plan, autumn 2026")]);
+    // It serves no target unless one is chosen, though the plan has one under that priority.
+    const target = dialog.getByLabel("Target it serves");
+    await target.locator("option", { hasText: "Persistent absence below 12%" }).waitFor({ state: "attached" });
+    expect(await target.inputValue()).toBe("");
+    expect(await target.locator("option:checked").innerText()).toBe("None");
+    // This finding has no shape the draft recognises, so it says so rather than guess.
+    expect(await dialog.getByLabel("What will be done").inputValue()).toBe(`Address: ${findingText}`);
     await dialog.getByLabel(/Asha Patel/).check();
     await dialog.getByLabel("Due").fill("2027-02-12");
     await dialog.getByRole("button", { name: "Add the action to the plan" }).click();
@@ -316,6 +326,8 @@ describe("findings to actions", () => {
     const action = planPage.locator("[data-block=action]", { hasText: findingText });
     await action.waitFor();
     expect(await action.innerText()).toContain("From a peer-review finding");
+    // Placed above the priority's target, so "the target above" does not claim it either.
+    expect(await planPage.locator("[data-block]").evaluateAll((els) => els.map((e) => e.getAttribute("data-block")))).toEqual(["priority", "action", "target"]);
     expect(await action.getByLabel("Due").inputValue()).toBe("2027-02-12");
 
     // The finding lists its action with the action's current RAG.

@@ -30,20 +30,35 @@ const names = (doc: Y.Doc) => doc.getXmlFragment("default").toArray().map((c) =>
 describe("a finding turned into an action", () => {
   const base = { id: "new", findingId: "f1", text: "Embed attendance tracking in SLT line management", owners: ["u1"], due: "2027-02-12" };
 
-  it("lands at the end of the priority for the finding's area, with findingId set", () => {
+  it("serves no target by default: it lands straight after the priority for the finding's area, above that priority's targets", () => {
     const doc = plan();
     insertFindingAction(doc, { ...base, area: "attendance_behaviour" });
-    expect(names(doc)).toEqual(["heading", "p1", "a1", "p2", "t2", "a2", "new", "p3"]);
-    const el = doc.getXmlFragment("default").get(6) as Y.XmlElement;
+    expect(names(doc)).toEqual(["heading", "p1", "a1", "p2", "new", "t2", "a2", "p3"]);
+    const el = doc.getXmlFragment("default").get(4) as Y.XmlElement;
+    expect(el.getAttribute("targetId")).toBeUndefined();
     expect(el.nodeName).toBe("action");
     expect(el.getAttributes()).toMatchObject({ id: "new", findingId: "f1", owners: ["u1"], due: "2027-02-12", rag: "none", status: "not_started" });
     expect(el.toArray()[0]!.toString()).toBe(base.text);
   });
 
-  it("goes at the end of the plan when no priority has that area", () => {
+  it("serves the target the champion chose: linked by id, and placed with that target's actions", () => {
+    const doc = plan();
+    insertFindingAction(doc, { ...base, area: "curriculum_teaching", targetId: "t2" });
+    expect(names(doc)).toEqual(["heading", "p1", "a1", "p2", "t2", "a2", "new", "p3"]);
+    expect((doc.getXmlFragment("default").get(6) as Y.XmlElement).getAttribute("targetId")).toBe("t2");
+  });
+
+  it("goes at the end of the plan when no priority has that area and no target is in scope there", () => {
     const doc = plan();
     insertFindingAction(doc, { ...base, area: "inclusion" });
     expect(names(doc).at(-1)).toBe("new");
+  });
+
+  it("goes above the first priority when the end of the plan sits under a target", () => {
+    const doc = plan();
+    doc.getXmlFragment("default").push([block("target", { id: "t3" }, "Governor visits each term")]);
+    insertFindingAction(doc, { ...base, area: "inclusion" });
+    expect(names(doc)).toEqual(["heading", "new", "p1", "a1", "p2", "t2", "a2", "p3", "t3"]);
   });
 
   it("reaches another replica as one ordinary update", () => {
@@ -55,6 +70,6 @@ describe("a finding turned into an action", () => {
     insertFindingAction(doc, { ...base, area: "curriculum_teaching" });
     expect(updates).toHaveLength(1);
     Y.applyUpdate(replica, updates[0]!);
-    expect(names(replica)).toEqual(["heading", "p1", "a1", "new", "p2", "t2", "a2", "p3"]);
+    expect(names(replica)).toEqual(["heading", "p1", "new", "a1", "p2", "t2", "a2", "p3"]);
   });
 });

@@ -92,6 +92,32 @@ describe("findings to actions", () => {
     });
   });
 
+  it("links the action to the target the champion chose, and to none when none was chosen", async () => {
+    const targetId = crypto.randomUUID();
+    const fragment = planClient.doc.getXmlFragment("default");
+    planClient.doc.transact(() => {
+      const el = new Y.XmlElement("target");
+      fragment.insert(fragment.length - 1, [el]);
+      el.setAttribute("id", targetId);
+      el.insert(0, [new Y.XmlText("Persistent absence below 12%")]);
+    });
+    await eventually(async () => {
+      const state = new Y.Doc();
+      Y.applyUpdate(state, await server.collab.documentState(planId));
+      expect(state.getXmlFragment("default").length).toBe(4);
+    });
+    expect((await turn(champion, { targetId: crypto.randomUUID() })).status).toBe(400);
+    const linked = (await (await turn(champion, { targetId, text: "Termly attendance impact review" })).json()).actionId;
+    const unlinked = (await (await turn(champion, { text: "Governor attendance link visits" })).json()).actionId;
+    await eventually(async () => {
+      const { actions } = await (await champion("GET", `/api/actions?documentId=${planId}`)).json();
+      const byId = new Map(actions.map((a: { id: string }) => [a.id, a]));
+      expect(byId.get(linked)).toMatchObject({ target: expect.objectContaining({ id: targetId }) });
+      // Placed before the priority's target, so "the target above" cannot claim it either.
+      expect(byId.get(unlinked)).toMatchObject({ target: null });
+    });
+  });
+
   it("refuses governors, other schools, unknown findings and owners from outside the school", async () => {
     expect((await turn(governor, {})).status).toBe(403);
     expect((await turn(outsider, {})).status).toBe(404);

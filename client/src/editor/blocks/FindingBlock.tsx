@@ -48,7 +48,7 @@ export function FindingBlock(props: NodeViewProps) {
       badges={attrs.area && <span className="pe-chip">{areaLabel(framework, attrs.area)}</span>}
     >
       {fields}
-      <FindingActions findingId={(node.attrs.id as string | null) ?? null} findingText={node.textContent} />
+      <FindingActions findingId={(node.attrs.id as string | null) ?? null} findingText={node.textContent} findingKind={attrs.kind} />
     </BlockFrame>
   );
 }

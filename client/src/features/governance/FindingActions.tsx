@@ -13,7 +13,7 @@ import { TurnIntoActionDialog } from "./TurnIntoActionDialog.js";
 import "./governance.css";
 
 /** Rendered by the finding node view; nothing outside a peer review page. */
-export function FindingActions({ findingId, findingText }: { findingId: string | null; findingText: string }) {
+export function FindingActions({ findingId, findingText, findingKind }: { findingId: string | null; findingText: string; findingKind: "strength" | "development" }) {
   const findings = useFindings();
   const gov = useDocumentGovernance();
   const [open, setOpen] = useState(false);
@@ -55,6 +55,7 @@ export function FindingActions({ findingId, findingText }: { findingId: string |
       {open ? (
         <TurnIntoActionDialog
           findingText={findingText}
+          findingKind={findingKind}
           plans={findings.plans ?? []}
           people={gov.people}
           onSubmit={async (input) => {

@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { TrellisDocument } from "../../api/types.js";
 import { getDocument, listDocuments } from "../documents/documentsApi.js";
-import { listFindings, turnIntoAction, type ReviewFinding } from "./findingsApi.js";
+import { listFindings, turnIntoAction, type ReviewFinding, type TurnIntoActionInput } from "./findingsApi.js";
 
 const PLAN_KINDS = new Set(["single_plan", "adp", "action_plan"]);
 const LOCKED = new Set(["approved", "archived"]);
@@ -18,7 +18,7 @@ export interface FindingsValue {
   plans: TrellisDocument[] | null;
   refresh(): void;
   /** Creates the action; the finding's list of actions follows once the progress tables have it. */
-  turnIntoAction(findingId: string, input: { planId: string; owners: string[]; due: string; text?: string }): Promise<{ actionId: string; planId: string }>;
+  turnIntoAction(findingId: string, input: TurnIntoActionInput): Promise<{ actionId: string; planId: string }>;
 }
 
 const FindingsContext = createContext<FindingsValue | null>(null);

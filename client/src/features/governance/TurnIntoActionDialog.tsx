@@ -1,11 +1,17 @@
-/** "Turn into action": which plan, who owns it and when it is due; the server adds the action to the live plan. */
+/**
+ * "Turn into action": which plan, which of its targets the action serves (none unless chosen),
+ * who owns it and when it is due, and its words, drafted from the finding as something to do.
+ * The server adds the action to the live plan.
+ */
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
+import { actionFromFinding } from "../../../../shared/blocks/findingAction.js";
 import { messageOf } from "../../api/client.js";
 import type { TrellisDocument } from "../../api/types.js";
 import { FormFooter } from "../../components/FormFooter.js";
 import type { MentionablePerson } from "../comments/commentsApi.js";
 import { kindLabel, statusLabel } from "../documents/labels.js";
+import { listPlanTargets, type TurnIntoActionInput } from "./findingsApi.js";
 
 const PLAN_ORDER: Record<string, number> = { single_plan: 0, adp: 1, action_plan: 2 };
 // Owners are usually the people who run things; governors and viewers come last.
@@ -14,9 +20,10 @@ const ROLE_ORDER: Record<string, number> = { school_leader: 0, improvement_champ
 /** The dialog; `onSubmit` rejects with the server's message, which the dialog shows. */
 export function TurnIntoActionDialog(props: {
   findingText: string;
+  findingKind: "strength" | "development";
   plans: TrellisDocument[];
   people: readonly MentionablePerson[];
-  onSubmit(input: { planId: string; owners: string[]; due: string; text?: string }): Promise<void>;
+  onSubmit(input: TurnIntoActionInput): Promise<void>;
   onClose(): void;
 }) {
   const id = useId();
@@ -29,7 +36,18 @@ export function TurnIntoActionDialog(props: {
   const [planId, setPlanId] = useState(plans[0]?.id ?? "");
   const [owners, setOwners] = useState<string[]>([]);
   const [due, setDue] = useState("");
-  const [text, setText] = useState(props.findingText);
+  const [text, setText] = useState(() => actionFromFinding(props.findingText, props.findingKind) || props.findingText);
+  // The target it serves is a choice, never the nearest one: "" is none.
+  const [targetId, setTargetId] = useState("");
+  const [targets, setTargets] = useState<{ id: string; text: string }[] | null>(null);
+  useEffect(() => {
+    if (!planId) return;
+    const abort = new AbortController();
+    setTargets(null);
+    setTargetId("");
+    listPlanTargets(planId, abort.signal).then(setTargets, () => !abort.signal.aborted && setTargets([]));
+    return () => abort.abort();
+  }, [planId]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -46,7 +64,7 @@ export function TurnIntoActionDialog(props: {
     setBusy(true);
     setError(null);
     try {
-      await props.onSubmit({ planId, owners, due, text: text.trim() === props.findingText.trim() ? undefined : text.trim() });
+      await props.onSubmit({ planId, owners, due, text: text.trim() === props.findingText.trim() ? undefined : text.trim(), targetId: targetId || null });
     } catch (err) {
       setError(messageOf(err));
       setBusy(false);
@@ -75,8 +93,25 @@ export function TurnIntoActionDialog(props: {
           </select>
         </div>
         <div className="field">
+          <label htmlFor={`${id}-target`}>Target it serves</label>
+          <select id={`${id}-target`} value={targetId} onChange={(e) => setTargetId(e.target.value)} disabled={targets === null} aria-describedby={`${id}-target-hint`}>
+            <option value="">None</option>
+            {(targets ?? []).map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.text || "Untitled target"}
+              </option>
+            ))}
+          </select>
+          <p id={`${id}-target-hint`} className="hint">
+            {targets === null ? "Reading the plan's targets…" : targets.length ? "Only if this action moves one of the plan's targets." : "This plan has no targets yet."}
+          </p>
+        </div>
+        <div className="field">
           <label htmlFor={`${id}-text`}>What will be done</label>
-          <textarea id={`${id}-text`} rows={3} value={text} maxLength={1000} onChange={(e) => setText(e.target.value)} />
+          <textarea id={`${id}-text`} rows={3} value={text} maxLength={1000} onChange={(e) => setText(e.target.value)} aria-describedby={`${id}-text-hint`} />
+          <p id={`${id}-text-hint`} className="hint">
+            Drafted from the finding: “{props.findingText.trim()}”. Make it say what will be done.
+          </p>
         </div>
         <fieldset className="field">
           <legend>Owner</legend>

@@ -32,6 +32,21 @@ const enc = encodeURIComponent;
 export const listFindings = (reviewId: string, signal?: AbortSignal) =>
   api.get<{ findings: ReviewFinding[] }>(`/documents/${enc(reviewId)}/findings`, { signal }).then((r) => r.findings);
 
+/** What the champion chose: the plan, owners, due date, the action's words and the target it serves (null: none). */
+export interface TurnIntoActionInput {
+  planId: string;
+  owners: string[];
+  due: string;
+  text?: string;
+  targetId?: string | null;
+}
+
+/** A plan's targets, for "which target does this action serve?" (GET /documents/:id/blocks). */
+export const listPlanTargets = (planId: string, signal?: AbortSignal) =>
+  api
+    .get<{ blocks: { id: string; type: string; text: string }[] }>(`/documents/${enc(planId)}/blocks`, { signal })
+    .then((r) => r.blocks.filter((b) => b.type === "target").map((b) => ({ id: b.id, text: b.text })));
+
 /** Inserts an action into the plan's live document, linked to the finding. */
-export const turnIntoAction = (reviewId: string, findingId: string, input: { planId: string; owners: string[]; due: string; text?: string }) =>
+export const turnIntoAction = (reviewId: string, findingId: string, input: TurnIntoActionInput) =>
   api.post<{ actionId: string; planId: string; findingId: string }>(`/documents/${enc(reviewId)}/findings/${enc(findingId)}/actions`, input);
