@@ -64,10 +64,12 @@ export async function notifyFlagsOf(db: Db, notifier: Notifier, schoolIds: strin
 /**
  * Listens to the progress bus: once a school's plans have been quiet for `delayMs` after an
  * extraction, its flags are computed and new high ones told. Time passing (an action falling
- * overdue overnight, a review missed) is the daily job's part.
+ * overdue overnight, a review missed) is the daily job's part. The facts are read for the whole
+ * trust even for one school (flagFacts has no per-school reads yet), so the wait also keeps a
+ * burst of typing to one computation.
  */
 export function watchFlags(options: { db: Db; notifier: Notifier; progress: ProgressEvents; logger: Logger; delayMs?: number }): { stop: () => void } {
-  const { db, notifier, progress, logger, delayMs = 2000 } = options;
+  const { db, notifier, progress, logger, delayMs = 5000 } = options;
   const timers = new Map<string, NodeJS.Timeout>();
   const unsubscribe = progress.subscribe(({ schoolId }) => {
     clearTimeout(timers.get(schoolId));

@@ -52,7 +52,7 @@ describe("flag notifications", () => {
       const rows = await flagNotes(leadId, school.id);
       expect(rows).toHaveLength(1);
       return rows;
-    }, { timeout: 15_000 });
+    }, { timeout: 25_000 });
     expect(note).toMatchObject({ kind: "flag_raised", title: "Flagged Primary: actions overdue", link: "/trust", excerpt: expect.stringMatching(/^1 action overdue, oldest by \d+ school days?/) });
     expect(await flagNotes(otherLeadId, school.id)).toHaveLength(1);
 
@@ -65,7 +65,7 @@ describe("flag notifications", () => {
     await eventually(async () => {
       const rows = await flagNotes(leadId, school.id);
       expect(rows.map((r) => r.excerpt).sort()).toEqual([expect.stringMatching(/^1 action overdue/), expect.stringMatching(/^2 actions overdue/)]);
-    }, { timeout: 15_000 });
+    }, { timeout: 25_000 });
   });
 
   it("does not tell of an acknowledged flag, or of a medium one", async () => {
@@ -88,7 +88,7 @@ describe("flag notifications", () => {
     const due = daysAhead(10);
     await planFor(school.id, [block("action", crypto.randomUUID(), "Governor visits", { rag: "red", status: "not_started", due })]);
     // Nothing is overdue today, so the edit raised nothing.
-    await new Promise((r) => setTimeout(r, 2500));
+    await new Promise((r) => setTimeout(r, 6000));
     await server.deps.notifier.idle();
     expect(await flagNotes(leadId, school.id)).toHaveLength(0);
     // Three weeks on, the morning's reminders run and the action is overdue.
