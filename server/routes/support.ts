@@ -1,10 +1,10 @@
 /** Tier cadence and check-ins (the trust's school-improvement model), and the audit log. */
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { requireActor } from "../auth/middleware.js";
 import { audit } from "../commands/auditLogger.js";
-import { auditLog, schoolCheckins, tiers, users } from "../db/schema/index.js";
+import { auditLog, documents, schoolCheckins, schools, tiers, users } from "../db/schema/index.js";
 import type { AppEnv } from "../http/context.js";
 import { HttpError } from "../http/errors.js";
 import { intString, isoDateSchema, queryTextSchema, textSchema } from "../http/schemas.js";
@@ -31,6 +31,10 @@ const auditQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   action: queryTextSchema.max(60).optional(),
+  /** Whose acts: the person who did them. */
+  actorId: z.string().uuid().optional(),
+  /** Acts about the school itself or about one of its documents. */
+  schoolId: z.string().uuid().optional(),
 });
 
 export const supportRoutes = new Hono<AppEnv>()
@@ -84,17 +88,27 @@ export const supportRoutes = new Hono<AppEnv>()
     const where: SQL[] = [];
     if (query.before) where.push(lt(auditLog.id, query.before));
     if (query.action) where.push(eq(auditLog.action, query.action));
+    if (query.actorId) where.push(eq(auditLog.actorId, query.actorId));
+    // The subject is stored as text (a tier's level, a comment's id): join only where it names a document or a school.
+    const subjectDoc = and(eq(auditLog.subjectType, "document"), sql`${documents.id}::text = ${auditLog.subjectId}`);
+    const subjectSchool = sql`${schools.id} = coalesce(${documents.schoolId}, case when ${auditLog.subjectType} = 'school' then ${auditLog.subjectId}::uuid end, case when ${auditLog.details}->>'schoolId' ~ '^[0-9a-f-]{36}$' then (${auditLog.details}->>'schoolId')::uuid end)`;
+    if (query.schoolId) where.push(eq(schools.id, query.schoolId));
     const rows = await c.var.deps.db
-      .select({ entry: auditLog, actorName: users.name, actorEmail: users.email })
+      .select({ entry: auditLog, actorName: users.name, actorEmail: users.email, documentTitle: documents.title, schoolId: schools.id, schoolName: schools.name })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorId))
+      .leftJoin(documents, subjectDoc)
+      .leftJoin(schools, subjectSchool)
       .where(and(...where))
       .orderBy(desc(auditLog.id))
       .limit(query.limit);
     return c.json({
-      entries: rows.map(({ entry, actorName, actorEmail }) => ({
+      entries: rows.map(({ entry, actorName, actorEmail, documentTitle, schoolId, schoolName }) => ({
         id: entry.id, at: entry.at.toISOString(), action: entry.action, actor: entry.actorId ? { id: entry.actorId, name: actorName, email: actorEmail } : null,
         subjectType: entry.subjectType, subjectId: entry.subjectId, details: entry.details, address: entry.address,
+        // Names, not ids: what the entry was about, as people know it.
+        document: documentTitle ? { id: entry.subjectId, title: documentTitle } : null,
+        school: schoolId ? { id: schoolId, name: schoolName } : null,
       })),
       nextBefore: rows.length === query.limit ? rows.at(-1)!.entry.id : null,
     });

@@ -9,6 +9,7 @@ import { ResourceView } from "../../components/ResourceView.js";
 import { usePageTitle } from "../../components/usePageTitle.js";
 import { academicYearOfDay, HALF_TERMS, halfTermLabel, ukDay, type AcademicCalendar, type CalendarPosition } from "../../../../shared/calendar/index.js";
 import type { School } from "../../api/types.js";
+import { useMe } from "../../session/SessionContext.js";
 
 type CalendarResponse = AcademicCalendar & CalendarPosition & { today: string };
 type Row = { halfTerm: string; startsOn: string; endsOn: string; overridden?: boolean };
@@ -109,6 +110,7 @@ function ThresholdsForm() {
 /** The page. */
 export function CalendarPage() {
   usePageTitle("Calendar");
+  const me = useMe();
   const [year, setYear] = useState(academicYearOfDay(new Date().toISOString().slice(0, 10)));
   const [schoolId, setSchoolId] = useState("");
   const schools = useResource((signal) => api.get<{ schools: School[] }>("/schools", { signal }), []);
@@ -135,10 +137,13 @@ export function CalendarPage() {
           {(data) => <CalendarForm data={data} year={year} schoolId={schoolId} onSaved={calendar.reload} />}
         </ResourceView>
       </section>
-      <section className="card section" aria-labelledby="thr-heading">
-        <h2 id="thr-heading">Early-warning thresholds</h2>
-        <ThresholdsForm />
-      </section>
+      {/* The thresholds drive the trust's watch list: only people who see it load them, so nobody else's visit is audited as a refusal. */}
+      {me.abilities.viewTrust ? (
+        <section className="card section" aria-labelledby="thr-heading">
+          <h2 id="thr-heading">Early-warning thresholds</h2>
+          <ThresholdsForm />
+        </section>
+      ) : null}
     </div>
   );
 }

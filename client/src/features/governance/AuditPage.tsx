@@ -1,7 +1,6 @@
 /** `/audit` (trust admins): the audit log, read-only: when, who, what, what it was about, and from where. */
 import { useEffect, useId, useState } from "react";
 import { Link } from "react-router";
-import { messageOf } from "../../api/client.js";
 import { Breadcrumb } from "../../components/Breadcrumb.js";
 import { formatDateTime } from "../../components/dates.js";
 import { EmptyState } from "../../components/EmptyState.js";
@@ -9,21 +8,33 @@ import { ErrorNotice } from "../../components/ErrorNotice.js";
 import { Loading } from "../../components/Loading.js";
 import { usePageTitle } from "../../components/usePageTitle.js";
 import { useMe } from "../../session/SessionContext.js";
+import { api, messageOf } from "../../api/client.js";
+import type { School } from "../../api/types.js";
+import { useResource } from "../../api/useResource.js";
+import { listPeople } from "../people/peopleApi.js";
 import { listAudit, type AuditEntry } from "./auditApi.js";
 import { AUDIT_ACTIONS, describeAudit } from "./auditWords.js";
 import "./governance.css";
 
 function Subject({ entry }: { entry: AuditEntry }) {
-  if (!entry.subjectType || !entry.subjectId) return <span className="hint">None</span>;
-  if (entry.subjectType === "document") return <Link to={`/documents/${entry.subjectId}`}>Document</Link>;
-  if (entry.subjectType === "school") return <Link to={`/schools/${entry.subjectId}`}>School</Link>;
+  if (entry.document) {
+    return (
+      <>
+        <Link to={`/documents/${entry.document.id}`}>{entry.document.title}</Link>
+        {entry.school ? <span className="cell-secondary">{entry.school.name}</span> : null}
+      </>
+    );
+  }
+  if (entry.subjectType === "school" && entry.school) return <Link to={`/schools/${entry.school.id}`}>{entry.school.name}</Link>;
   if (entry.subjectType === "tier") return <Link to="/tiers">Tier {entry.subjectId}</Link>;
-  return (
-    <span>
-      {entry.subjectType} <span className="cell-secondary gv-mono">{entry.subjectId}</span>
-    </span>
-  );
+  if (entry.school) return <Link to={`/schools/${entry.school.id}`}>{entry.school.name}</Link>;
+  if (entry.subjectType === "document") return <span className="hint">A deleted document</span>;
+  if (!entry.subjectType) return <span className="hint">None</span>;
+  return <span className="hint">{SUBJECT_WORDS[entry.subjectType] ?? entry.subjectType}</span>;
 }
+
+/** What a subject without a school or document is, in words (its id means nothing to a reader). */
+const SUBJECT_WORDS: Record<string, string> = { comment: "A comment", invitation: "An invitation", membership: "A role", school: "A deleted school" };
 
 /** The audit log page; people without readAudit see why it is closed to them. */
 export function AuditPage() {
@@ -31,6 +42,12 @@ export function AuditPage() {
   const id = useId();
   usePageTitle("Audit log");
   const [action, setAction] = useState("");
+  const [actorId, setActorId] = useState("");
+  const [schoolId, setSchoolId] = useState("");
+  const allowedToRead = !!me.abilities.readAudit;
+  // The filters' choices: everyone with a role, and every school (only asked for by those who may read the log).
+  const people = useResource((signal) => (allowedToRead ? listPeople(signal) : Promise.resolve([])), [allowedToRead]);
+  const schools = useResource((signal) => (allowedToRead ? api.get<{ schools: School[] }>("/schools", { signal }).then((r) => r.schools) : Promise.resolve([])), [allowedToRead]);
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [state, setState] = useState<"loading" | "ready" | "more" | "error">("loading");
@@ -40,7 +57,7 @@ export function AuditPage() {
   async function load(before: number | undefined, signal?: AbortSignal) {
     setState(before ? "more" : "loading");
     try {
-      const page = await listAudit({ before, action: action || undefined }, signal);
+      const page = await listAudit({ before, action, actorId, schoolId }, signal);
       setEntries((list) => (before ? [...list, ...page.entries] : page.entries));
       setNextBefore(page.nextBefore);
       setState("ready");
@@ -57,7 +74,7 @@ export function AuditPage() {
     void load(undefined, controller.signal);
     return () => controller.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [action, allowed]);
+  }, [action, actorId, schoolId, allowed]);
 
   if (!allowed) {
     return (
@@ -83,6 +100,24 @@ export function AuditPage() {
           {Object.entries(AUDIT_ACTIONS).map(([key, label]) => (
             <option key={key} value={key}>
               {label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-actor`}>By</label>
+        <select id={`${id}-actor`} value={actorId} onChange={(e) => setActorId(e.target.value)}>
+          <option value="">Anyone</option>
+          {(people.status === "ready" ? people.data : []).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.email})
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-school`}>About</label>
+        <select id={`${id}-school`} value={schoolId} onChange={(e) => setSchoolId(e.target.value)}>
+          <option value="">Every school and the trust</option>
+          {(schools.status === "ready" ? schools.data : []).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
             </option>
           ))}
         </select>
@@ -123,7 +158,7 @@ export function AuditPage() {
                   <td>
                     <Subject entry={e} />
                   </td>
-                  <td className="gv-mono">{e.address ?? "Unknown"}</td>
+                  <td className="gv-mono gv-nowrap">{e.address ?? "Unknown"}</td>
                 </tr>
               ))}
             </tbody>
