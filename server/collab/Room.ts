@@ -318,7 +318,7 @@ export class Room implements RelaySink {
     const from = isUpdateOrigin(origin) ? origin : SERVER_ORIGIN;
     // Relayed updates were stored by the process that accepted them.
     if (from.source !== "remote") this.services.log.append(this.documentId, update, from.userId);
-    const message = encodeUpdate(update);
+    const message = sameBuffer(encodeUpdate(update));
     for (const conn of this.connections) if (conn.origin !== origin) conn.send(message);
     for (const ext of this.services.extensions) {
       try {
@@ -330,7 +330,8 @@ export class Room implements RelaySink {
   }
 
   private broadcast(message: Uint8Array): void {
-    for (const conn of this.connections) conn.send(message);
+    const shared = sameBuffer(message);
+    for (const conn of this.connections) conn.send(shared);
   }
 
   private attach(doc: Y.Doc): RoomContext {
@@ -381,6 +382,14 @@ export class Room implements RelaySink {
       for (const fn of waiting) fn();
     }
   }
+}
+
+/**
+ * The message as a Buffer over the same bytes, made once per broadcast: ws wraps any other
+ * Uint8Array in a new Buffer on every send, so this is one object for all sockets, not one each.
+ */
+function sameBuffer(message: Uint8Array): Buffer {
+  return Buffer.isBuffer(message) ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength);
 }
 
 /** Whether a transaction origin is the room server's own (as opposed to a local edit in a test). */
