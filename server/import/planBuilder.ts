@@ -4,7 +4,7 @@
  * warning naming its table row; nothing is dropped or guessed silently.
  */
 import { defaultBlockAttrs, parseBlockAttrs, type BlockType } from "../../shared/blocks/schema.js";
-import type { ImportBlock, ImportResult, ImportWarning } from "../../shared/importPreview.js";
+import type { ImportBlock, ImportResult, ImportWarning, MarkRange } from "../../shared/importPreview.js";
 import { ownerMatcher, type Person } from "./ownerMatcher.js";
 import { readRag } from "./ragCells.js";
 import { layoutOf, type ColumnRole, type TableLayout } from "./tableColumns.js";
@@ -40,11 +40,23 @@ export function buildPlan(body: BodyItem[], tables: WordTable[], options: BuildO
   const warn = (block: number | null, row: string | null, message: string) => warnings.push({ block, row, message });
   const unmatchedOwners: string[] = [];
 
-  const pushText = (text: string) => {
+  const pushText = (text: string, marks: readonly MarkRange[] = []) => {
     const priority = PRIORITY.exec(text);
     if (priority) blocks.push(structured("priority", oneLine(priority[1]!), {}));
     else if (PRIORITY_ONLY.test(text)) blocks.push(structured("priority", text, {}));
-    else for (const line of text.split("\n")) if (line.trim()) blocks.push({ type: "paragraph", text: line.trim(), attrs: {} });
+    else {
+      let at = 0;
+      for (const line of text.split("\n")) {
+        const from = at + (line.length - line.trimStart().length);
+        at += line.length + 1;
+        const trimmed = line.trim();
+        if (!trimmed) continue;
+        const to = from + trimmed.length;
+        // Each line is its own paragraph: its marks, clipped to it and counted from its start.
+        const mine = marks.filter((m) => m.to > from && m.from < to).map((m) => ({ ...m, from: Math.max(m.from, from) - from, to: Math.min(m.to, to) - from }));
+        blocks.push({ type: "paragraph", text: trimmed, attrs: {}, ...(mine.length ? { marks: mine } : {}) });
+      }
+    }
   };
 
   for (let i = 0; i < body.length; i++) {
@@ -52,7 +64,7 @@ export function buildPlan(body: BodyItem[], tables: WordTable[], options: BuildO
     if (item.kind === "heading") {
       if (PRIORITY.test(item.text) || PRIORITY_ONLY.test(item.text)) pushText(item.text);
       else blocks.push({ type: "heading", text: item.text, attrs: { level: item.level } });
-    } else if (item.kind === "paragraph") pushText(item.text);
+    } else if (item.kind === "paragraph") pushText(item.text, item.marks);
     else if (item.kind === "listItem") {
       const items: string[] = [];
       const ordered = item.ordered;

@@ -122,6 +122,51 @@ describe("importing a Word plan", () => {
     expect(names).toEqual(preview.blocks.map((b) => b.type));
   });
 
+  it("carries bold, italic and underline into the editor's marks, across the lines of a paragraph", async () => {
+    const { Paragraph, TextRun } = await import("docx");
+    const bytes = await packDocx([
+      heading("Priority 1: Reading"),
+      new Paragraph({
+        children: [
+          new TextRun("Our  "),
+          new TextRun({ text: "first aim", bold: true }),
+          new TextRun(" is "),
+          new TextRun({ text: "fluent", italics: true }),
+          new TextRun({ text: " reading", italics: true, underline: {} }),
+          new TextRun({ text: "for all.", break: 1 }),
+          new TextRun({ text: " Staff", bold: true }),
+          new TextRun(" lead it."),
+        ],
+      }),
+    ]);
+    const preview = (await (await upload("lead", docx(bytes), { preview: true })).json()) as ImportResult;
+    expect(preview.blocks.slice(1)).toEqual([
+      { type: "paragraph", text: "Our first aim is fluent reading", attrs: {}, marks: [
+        { from: 4, to: 13, mark: "bold" }, { from: 17, to: 31, mark: "italic" }, { from: 23, to: 31, mark: "underline" },
+      ] },
+      { type: "paragraph", text: "for all. Staff lead it.", attrs: {}, marks: [{ from: 8, to: 14, mark: "bold" }] },
+    ]);
+
+    const res = await upload("lead", docx(bytes));
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const Y = await import("yjs");
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await server.collab.documentState(id));
+    const texts = doc.getXmlFragment("default").toArray().slice(1).map((p) => ((p as InstanceType<typeof Y.XmlElement>).get(0) as InstanceType<typeof Y.XmlText>).toDelta());
+    // As y-prosemirror stores Tiptap's marks: the mark's name, with its (empty) attributes.
+    expect(texts).toEqual([
+      [
+        { insert: "Our " },
+        { insert: "first aim", attributes: { bold: {} } },
+        { insert: " is " },
+        { insert: "fluent", attributes: { italic: {} } },
+        { insert: " reading", attributes: { italic: {}, underline: {} } },
+      ],
+      [{ insert: "for all." }, { insert: " Staff", attributes: { bold: {} } }, { insert: " lead it." }],
+    ]);
+  });
+
   it("reads a table of targets, merged cells across columns, and term names against the academic year", async () => {
     const bytes = await packDocx([
       heading("Priority 1: Outcomes at Key Stage 2"),
