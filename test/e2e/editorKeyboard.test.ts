@@ -1,7 +1,8 @@
 /**
  * The editor by keyboard alone in Chromium: the owner picker (a combobox), each block's menu
- * (move, duplicate, delete with Undo), and an action whose status and RAG disagree.
- * Each test reaches its first control with focus(), as Tab would, and then uses keys only.
+ * (move, duplicate, delete with Undo), and an action whose status and RAG disagree; and, on a
+ * tablet, "Comment" opening its composer beside its words. Each test reaches its first control
+ * with focus(), as Tab would, and then uses keys only.
  */
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -231,6 +232,44 @@ describe("status and RAG", () => {
     await saved(page);
     await page.reload();
     await page.locator("[data-block=action] [data-mismatch=complete_but_red]").waitFor();
+    expect(page.errors).toEqual([]);
+  });
+});
+
+describe("commenting on a tablet", () => {
+  it("opens the composer just below the words, in view, not at the foot of the page", async () => {
+    const nodes: PlanNode[] = [{ type: "paragraph", text: "Our attendance plan." }];
+    for (let i = 1; i <= 20; i++) nodes.push({ type: "action", attrs: { rag: "amber", status: "in_progress" }, text: `Action number ${i} of the attendance plan` });
+    const { governor, plan } = await setup(nodes);
+    const page = await e2e.pageAs(governor.email);
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.goto(e2e.url(`/documents/${plan.id}`));
+    await page.locator(".pe-connection[data-state=online]").waitFor();
+
+    const third = page.locator("[data-block=action]", { hasText: "Action number 3 of" });
+    await third.getByRole("button", { name: "Comment on this action" }).focus();
+    await page.keyboard.press("Enter");
+    const draft = page.getByTestId("comment-draft");
+    await draft.waitFor();
+    expect(await draft.locator(".cm-quote").innerText()).toBe("“Action number 3 of the attendance plan”");
+
+    await eventually(async () => {
+      const words = (await third.locator(".pe-block-text").boundingBox())!;
+      const box = (await draft.boundingBox())!;
+      // In the viewport, whole…
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(1180);
+      // …and just under the words it is about, which stay in view too.
+      expect(box.y).toBeGreaterThanOrEqual(words.y + words.height - 1);
+      expect(box.y - (words.y + words.height)).toBeLessThan(40);
+      expect(words.y).toBeGreaterThanOrEqual(0);
+    });
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
+
+    await page.keyboard.type("Who checks these calls happen?");
+    await page.keyboard.press("Control+Enter");
+    await draft.waitFor({ state: "detached" });
+    await page.locator(".cm-card", { hasText: "Who checks these calls happen?" }).waitFor();
     expect(page.errors).toEqual([]);
   });
 });

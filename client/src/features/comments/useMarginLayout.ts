@@ -1,7 +1,8 @@
 /**
  * Places the margin's cards level with their words without overlapping: the active card (or the
  * comment being written) sits exactly beside its words, cards above it move up, cards below move
- * down. On narrow screens the margin sits under the document and the cards simply stack.
+ * down. On narrow screens (a tablet) the margin sits under the document and the cards simply
+ * stack, but the comment being written opens just below its words, not at the foot of the page.
  */
 import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useRef, type RefObject } from "react";
@@ -86,8 +87,30 @@ export function useMarginLayout(input: LayoutInput): () => void {
       for (const item of items) item.el.style.top = "";
       margin.style.minHeight = "";
       if (button) button.style.top = "";
+      if (draftEl && draftPlace) {
+        // Below the last line of its words (or where they were), drawn over the text that follows.
+        let below: number | null = null;
+        try {
+          const end = draftPlace.removed ? draftPlace.at : draftPlace.to;
+          if (end !== null) below = editor.view.coordsAtPos(Math.min(end, editor.state.doc.content.size)).bottom - origin;
+        } catch {
+          below = null;
+        }
+        draftEl.style.top = below === null ? "" : `${below + GAP}px`;
+        const placed = !draftEl.classList.contains("is-beside-words") && below !== null;
+        draftEl.classList.toggle("is-beside-words", below !== null);
+        // Its text box took focus (and scrolled the page) before its words were known: bring the
+        // words and the box back into view together, the words first if both do not fit.
+        if (placed && !draftPlace.removed) {
+          const wordsTop = editor.view.coordsAtPos(draftPlace.from).top;
+          const box = draftEl.getBoundingClientRect();
+          const fits = box.bottom - wordsTop + 2 * GAP <= window.innerHeight;
+          if (wordsTop < GAP || box.bottom > window.innerHeight) window.scrollBy({ top: fits && wordsTop >= GAP ? box.bottom - window.innerHeight + GAP : wordsTop - 4 * GAP });
+        }
+      }
       return;
     }
+    draftEl?.classList.remove("is-beside-words");
     items.sort((x, y) => x.desired - y.desired);
     const tops = stack(items, minTop);
     let bottom = minTop;
