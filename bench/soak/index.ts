@@ -10,6 +10,8 @@
  * SOAK_MINUTES=n sets another length.
  * `npm run bench -- soak`
  */
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
@@ -32,7 +34,7 @@ const BUDGET = 0.05;
 /** SOAK_PROBE=1 also prints the server's heap figures after a full GC (with BENCH_SERVER_STDERR=1), to tell a leak from allocator slack. */
 const PROBE: Record<string, string> = process.env.SOAK_PROBE === "1" ? { NODE_OPTIONS: `--expose-gc --import ${fileURLToPath(new URL("./memoryProbe.mjs", import.meta.url))}` } : {};
 /**
- * SOAK_HEAP_SNAPSHOTS=dir writes the server's heap snapshots there after the first sample and at
+ * SOAK_HEAP_SNAPSHOTS=dir (an empty one) writes the server's heap snapshots there after the first sample and at
  * the end (SIGUSR1; the eventLoopProbe has SIGUSR2); bench/soak/heapDiff.ts compares two.
  */
 const SNAPSHOT_DIR = process.env.SOAK_HEAP_SNAPSHOTS;
@@ -139,6 +141,24 @@ function browsing(port: number, cookie: string, documentIds: string[], schoolId:
   };
 }
 
+/**
+ * Waits until `count` snapshots sit in `dir` and none has grown for 5 s. Writing one stops the
+ * server while it runs (two minutes for a 60 MB heap on the loaded machine) and costs RSS of its
+ * own, so a run that takes snapshots measures growth badly: use it to find what grows, not how much.
+ */
+async function snapshotsWritten(dir: string, count: number): Promise<void> {
+  let last = "";
+  let steadySince = Date.now();
+  for (const giveUp = Date.now() + 10 * 60_000; Date.now() < giveUp; await new Promise((r) => setTimeout(r, 1000))) {
+    const files = readdirSync(dir).filter((f) => f.endsWith(".heapsnapshot"));
+    const sizes = files.map((f) => `${f}:${statSync(join(dir, f)).size}`).join(",");
+    if (sizes !== last) {
+      last = sizes;
+      steadySince = Date.now();
+    } else if (files.length >= count && Date.now() - steadySince > 5000 && !sizes.includes(":0")) return;
+  }
+}
+
 async function main() {
   const s = SETTINGS;
   console.log(`soak: ${s.minutes} min, ${s.documents} documents, ${s.clients} clients open, ${s.keystrokesPerSecond} keystrokes/s, ${s.churnPerSecond} reconnects/s${QUICK ? " (BENCH_QUICK)" : ""}`);
@@ -199,8 +219,7 @@ async function main() {
   clearInterval(sampler);
   sample();
   snapshot();
-  // Writing a snapshot stops the server for a few seconds.
-  if (SNAPSHOT_DIR) await new Promise((r) => setTimeout(r, 20_000));
+  if (SNAPSHOT_DIR) await snapshotsWritten(SNAPSHOT_DIR, 2);
 
   const end = samples[samples.length - 1]!;
   const windowStart = end.minute - s.judgedMinutes;
