@@ -4,7 +4,9 @@
  * and permission re-checks and sign-outs through the control bus.
  */
 import { count, eq } from "drizzle-orm";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import type { Database } from "../../../server/db/client.js";
 import { documentUpdates } from "../../../server/db/schema/index.js";
 import { loadDocumentState } from "../../../server/collab/documentStore.js";
@@ -13,6 +15,7 @@ import { CloseCode } from "../../../shared/collab.js";
 import { synced } from "../../collab/clients.js";
 import { buildDocument, buildSchool, buildUser, TEST_PASSWORD } from "../../factories.js";
 import { apiAs, eventually, signIn } from "../../support.js";
+import { encodeFrame } from "../../../server/scale/relayFrames.js";
 import { ChannelTap, type Cluster, connect, type NoticedClient, percentile, SHARED_REDIS, startCluster } from "./cluster.js";
 
 let cluster: Cluster;
@@ -206,5 +209,39 @@ describe("three processes, one database, one Redis", () => {
     } finally {
       await tap.close();
     }
+  });
+
+  it("a gap in an origin's sequence makes the others catch up from the log", async () => {
+    const documentId = await newDocument();
+    const leader = await person("school_leader");
+    const [a, b] = [client(0, documentId, leader.cookie), client(1, documentId, leader.cookie)];
+    await Promise.all([synced(a), synced(b)]);
+    a.text.insert(0, "Relayed. ");
+    await eventually(() => expect(b.text.toString()).toBe("Relayed. "));
+    // A row stored with no frame for it, as if its frame had been lost on the way.
+    const lost = new Y.Doc();
+    Y.applyUpdate(lost, Y.encodeStateAsUpdate(a.doc));
+    const before = Y.encodeStateVector(lost);
+    lost.getText("body").insert(lost.getText("body").length, "From the log.");
+    await db.db.insert(documentUpdates).values({ documentId, update: Y.encodeStateAsUpdate(lost, before), userId: null });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(a.text.toString()).toBe("Relayed. ");
+    // A pretend process sends seq 1 and then seq 3 after 2: both processes see the gap.
+    const pub = new Redis(SHARED_REDIS);
+    try {
+      const id = Buffer.from("pretend", "latin1");
+      const send = (seq: number, prev: number) => {
+        const frame = encodeFrame({ kind: "update", seq, prev, userId: null, update: Y.encodeStateAsUpdate(new Y.Doc()) });
+        return pub.publish(`${cluster.prefix}r:${documentId}`, Buffer.concat([Buffer.of(id.length), id, frame]));
+      };
+      await send(1, 0);
+      await send(3, 2);
+    } finally {
+      pub.disconnect();
+    }
+    await eventually(() => {
+      expect(a.text.toString()).toBe("Relayed. From the log.");
+      expect(b.text.toString()).toBe("Relayed. From the log.");
+    });
   });
 });
