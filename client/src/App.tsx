@@ -8,19 +8,11 @@ import { AppLayout } from "./components/AppLayout.js";
 import { RequireSession } from "./components/RequireSession.js";
 import { RouteError } from "./components/RouteError.js";
 import { AuditPage, FindingsReportPage, TiersPage, VersionPage } from "./features/governance/lazyPages.js";
-import { ActionsPage } from "./features/progress/ActionsPage.js";
-import { TrustPage } from "./features/progress/TrustPage.js";
-import { CalendarPage } from "./features/calendar/CalendarPage.js";
-import { SearchPage } from "./features/search/SearchPage.js";
-import { DocumentPage } from "./routes/DocumentPage.js";
 import { HomeRoute } from "./routes/HomeRoute.js";
-import { InvitePage } from "./routes/InvitePage.js";
-import { ForgotPasswordPage } from "./routes/ForgotPasswordPage.js";
-import { NotificationSettingsPage } from "./routes/NotificationSettingsPage.js";
-import { ResetPasswordPage } from "./routes/ResetPasswordPage.js";
+import {
+  ActionsPage, CalendarPage, DocumentPage, ForgotPasswordPage, InvitePage, NotificationSettingsPage, PeoplePage, ResetPasswordPage, SchoolPage, SearchPage, TrustPage,
+} from "./routes/lazyRoutes.js";
 import { NotFoundPage } from "./routes/NotFoundPage.js";
-import { PeoplePage } from "./routes/PeoplePage.js";
-import { SchoolPage } from "./routes/SchoolPage.js";
 import { SessionProvider } from "./session/SessionContext.js";
 
 const signedIn = (page: ReactNode) => <RequireSession>{page}</RequireSession>;
