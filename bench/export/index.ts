@@ -3,7 +3,9 @@
  * and the governor pack of the busiest demo school in 3 s or less. Each figure is a whole HTTP
  * download from a real server on PGlite (load the Yjs state, names, render, send), p50 and max.
  * Also prints the CPU time each download used (wall time on a shared, loaded machine mostly
- * measures waiting for a core) and the longest event-loop stall, since rendering runs on the main thread.
+ * measures waiting for a core; it includes the render worker's, which runs in this process) and
+ * the server's longest event-loop stall: rendering runs in a worker thread, so the stall is what
+ * reading the document and building its parts still costs the main thread (budget 50 ms).
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { eq, sql } from "drizzle-orm";

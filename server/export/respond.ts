@@ -2,8 +2,7 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import type { ExportContent } from "./content.js";
-import { writeDocx } from "./docxWriter.js";
-import { writePdf } from "./pdfWriter.js";
+import { renderInWorker } from "./runRender.js";
 
 /** The formats an export comes in. */
 export const exportFormatSchema = z.enum(["docx", "pdf"]);
@@ -14,9 +13,9 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   pdf: "application/pdf",
 };
 
-/** Renders the content in the format asked for. */
+/** Renders the content in the format asked for, in the render worker: the event loop is not held while it lays out. */
 export function renderExport(content: ExportContent, format: ExportFormat): Promise<Buffer> {
-  return format === "docx" ? writeDocx(content) : writePdf(content);
+  return renderInWorker(content, format);
 }
 
 /** The file as the response; the stem is already header-safe (see fileSlug). */
