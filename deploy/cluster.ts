@@ -17,7 +17,8 @@ export const SERVER_BUNDLE = join(ROOT, "dist", "server", "index.mjs");
 export interface ClusterOptions {
   processes: number;
   databaseUrl: string;
-  redisUrl: string;
+  /** Without one the processes do not share rooms (a single-process baseline). */
+  redisUrl?: string;
   /** Where HAProxy listens; 0 picks a free port. */
   frontPort: number;
   /** The processes' ports; by default the ports after frontPort (or free ones when it is 0). */
@@ -112,14 +113,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       env: {
         ...process.env,
         DATABASE_URL: options.databaseUrl,
-        REDIS_URL: options.redisUrl,
+        ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
         PORT: String(port),
         HOST: "127.0.0.1",
         PUBLIC_URL: `http://localhost:${frontPort}`,
         // HAProxy is the only peer, and it names the client in X-Forwarded-For.
         TRUST_PROXY: "127.0.0.1",
-        // Long enough for HAProxy's check (every 500 ms, out after one 503) to see the drain.
-        DRAIN_DELAY_MS: "1200",
+        // Long enough for HAProxy's checks (every 500 ms, 250 ms once failing, out after two) to see the drain.
+        DRAIN_DELAY_MS: "1500",
         ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],

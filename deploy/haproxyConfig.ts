@@ -38,6 +38,8 @@ export function haproxyConfig({ frontPort, frontHost = "127.0.0.1", servers, che
     "  timeout http-request 10s",
     "  timeout http-keep-alive 10s",
     "  timeout queue 10s",
+    // A slow answer from a busy process is not a dead one: it gets 2 s before the check counts as failed.
+    "  timeout check 2s",
     // A process that stopped listening (draining, or killed) refuses the connection: try another.
     "  option redispatch",
     "  retries 3",
@@ -54,9 +56,10 @@ export function haproxyConfig({ frontPort, frontHost = "127.0.0.1", servers, che
     "  option httpchk",
     "  http-check send meth GET uri /readyz",
     "  http-check expect status 200",
-    // fall 1: a 503 from a draining process takes it out at the next check; rise 2 brings it back.
+    // fall 2: two failed checks in a row (a draining process's 503s, within a second) take it out,
+    // one slow check on a loaded machine does not; rise 2 brings it back.
     // Its open sockets are left alone: the process closes them itself (1012) once it has flushed.
-    `  default-server inter ${checkIntervalMs} fastinter ${Math.max(100, Math.round(checkIntervalMs / 2))} fall 1 rise 2`,
+    `  default-server inter ${checkIntervalMs} fastinter ${Math.max(100, Math.round(checkIntervalMs / 2))} fall 2 rise 2`,
     ...servers.map((s, i) => `  server p${i + 1} ${s} check`),
   ];
   if (statsPort) {

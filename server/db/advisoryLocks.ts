@@ -59,7 +59,8 @@ export class PostgresLocks implements AdvisoryLocks {
 
   constructor(url: string) {
     // One connection, never recycled: a recycled connection would silently drop every lock.
-    this.sql = postgres(url, { max: 1, idle_timeout: 0, max_lifetime: 0, onnotice: () => {} });
+    // Named, so an operator (or a test) can see in pg_locks which process holds what.
+    this.sql = postgres(url, { max: 1, idle_timeout: 0, max_lifetime: 0, onnotice: () => {}, connection: { application_name: `trellis-locks ${process.pid}` } });
   }
 
   async tryLock(names: readonly string[]): Promise<Set<string>> {

@@ -184,6 +184,10 @@ export class DocumentExtractor {
     if (this.closed || this.timer || this.running || !this.leased()) return;
     this.timer = setTimeout(() => {
       this.timer = null;
+      // Yjs holds structs whose predecessors it lacks apart, and may already have applied their
+      // deletions (an attribute's old value gone, its new one waiting): that state never existed
+      // anywhere, so it is not written; the gap is filled (a resync or the relay's catch-up) first.
+      if (this.options.doc.store.pendingStructs || this.options.doc.store.pendingDs) return this.schedule();
       // The lease may have gone since this was scheduled (its session lost): then the next holder writes.
       if (!this.running && this.leased()) this.run().catch(() => undefined);
     }, delay);
