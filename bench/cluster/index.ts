@@ -199,7 +199,8 @@ function trellisClient(port: number, cookie: string, name: string): SmallClient 
   return {
     doc,
     synced: () => provider.synced,
-    setPresence: (v) => (v === null ? provider.awareness.setLocalState(null) : provider.awareness.setLocalStateField("cursor", v)),
+    // setLocalStateField does nothing on a null state: set the whole state.
+    setPresence: (v) => provider.awareness.setLocalState(v === null ? null : { cursor: v }),
     destroy: () => {
       provider.destroy();
       doc.destroy();
@@ -216,7 +217,7 @@ function hocuspocusClient(port: number, name: string): SmallClient {
   return {
     doc,
     synced: () => provider.isSynced,
-    setPresence: (v) => (v === null ? provider.awareness?.setLocalState(null) : provider.setAwarenessField("cursor", v)),
+    setPresence: (v) => provider.awareness?.setLocalState(v === null ? null : { cursor: v }),
     destroy: () => {
       provider.destroy();
       socket.destroy();
