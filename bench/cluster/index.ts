@@ -108,13 +108,13 @@ const PER_PERSON = 7;
  * threads of at most PER_PERSON readers, each thread signed in as its own person.
  */
 function fanoutPlans(server: Plan["server"], ports: number[], cookies: string[], name: string, readers: number, rate: number): Plan[] {
-  const plans: Plan[] = [{ server, port: ports[0]!, cookie: cookies[0] ?? "", names: [name], rate, writers: 1 }];
+  const plans: Plan[] = [{ server, port: ports[0]!, cookies: cookies.slice(0, 1), names: [name], rate, writers: 1 }];
   let person = 1;
   ports.forEach((port, i) => {
     let share = Math.floor(readers / ports.length) + (i < readers % ports.length ? 1 : 0);
     while (share > 0) {
       const n = Math.min(PER_PERSON, share);
-      plans.push({ server, port, cookie: cookies[person++] ?? "", names: Array(n).fill(name), rate: 0, writers: 0 });
+      plans.push({ server, port, cookies: cookies.slice(person, ++person), names: Array(n).fill(name), rate: 0, writers: 0 });
       share -= n;
     }
   });
@@ -144,7 +144,7 @@ function capacityPlans(ports: number[], cookie: string, names: string[], connect
   for (let t = 0; t < threads; t++) {
     const mine: string[] = [];
     for (let i = t; i < connections; i += threads) mine.push(names[i % names.length]!);
-    plans.push({ server: "trellis", port: ports[t % ports.length]!, cookie, names: mine, rate: rate / threads, writers: mine.length });
+    plans.push({ server: "trellis", port: ports[t % ports.length]!, cookies: [cookie], names: mine, rate: rate / threads, writers: mine.length });
   }
   return plans;
 }

@@ -11,7 +11,8 @@ import { connectAll, hocuspocusConnector, trellisConnector } from "./clients.js"
 export interface WorkerPlan {
   server: "trellis" | "hocuspocus";
   port: number;
-  cookie: string;
+  /** Session cookies, one per person; clients take them in turn. */
+  cookies: string[];
   /** One document name per client this worker hosts. */
   names: string[];
   /** Updates a second this worker writes, from random clients among the first `writers`. */
@@ -25,7 +26,7 @@ export const now = () => performance.timeOrigin + performance.now();
 // Every provider adds a process exit listener; hundreds per thread are expected here.
 process.setMaxListeners(0);
 const plan = workerData as WorkerPlan;
-const connect = plan.server === "trellis" ? trellisConnector(plan.port, plan.cookie) : hocuspocusConnector(plan.port);
+const connect = plan.server === "trellis" ? trellisConnector(plan.port, plan.cookies) : hocuspocusConnector(plan.port);
 const clients = await connectAll(connect, plan.names);
 const latencies: number[] = [];
 let measuring = false;

@@ -14,14 +14,16 @@ export interface BenchClient {
 /** Opens a client on a document. */
 export type Connect = (documentName: string) => BenchClient;
 
-/** Stock y-websocket clients against Trellis's /collab, signed in with a session cookie. */
-export function trellisConnector(port: number, cookie: string): Connect {
-  class CookieWebSocket extends WebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie } });
-    }
-  }
+/** Stock y-websocket clients against Trellis's /collab, signed in with session cookies taken in turn. */
+export function trellisConnector(port: number, cookies: readonly string[]): Connect {
+  let next = 0;
   return (documentName) => {
+    const cookie = cookies[next++ % cookies.length]!;
+    class CookieWebSocket extends WebSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie } });
+      }
+    }
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, documentName, doc, {
       WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,

@@ -47,8 +47,20 @@ export async function benchDatabase(driver: Driver): Promise<BenchDatabase> {
   };
 }
 
-/** Seeds one school, a trust admin with a session, and `count` documents; returns the cookie and ids. */
-export async function seedDocuments(database: BenchDatabase, count: number): Promise<{ cookie: string; documentIds: string[]; userId: string; schoolId: string }> {
+/**
+ * People signed in for the live workloads: the server caps sockets per person per document (8),
+ * so fan-out's 51 sockets on one document are spread over this many people, as in a real room.
+ */
+const BENCH_PEOPLE = 16;
+
+/**
+ * Seeds one school, trust admins with sessions, and `count` documents; returns the first
+ * person's cookie, every person's cookie and the ids.
+ */
+export async function seedDocuments(
+  database: BenchDatabase,
+  count: number,
+): Promise<{ cookie: string; cookies: string[]; documentIds: string[]; userId: string; schoolId: string }> {
   const { db, close } = await database.open();
   try {
     await ensureTierScheme(db);
@@ -67,8 +79,14 @@ export async function seedDocuments(database: BenchDatabase, count: number): Pro
       }));
       documentIds.push(...(await db.insert(documents).values(rows).returning({ id: documents.id })).map((r) => r.id));
     }
-    const { token } = await createSession(db, user!.id);
-    return { cookie: `${SESSION_COOKIE}=${token}`, documentIds, userId: user!.id, schoolId: school!.id };
+    const others = await db
+      .insert(users)
+      .values(Array.from({ length: BENCH_PEOPLE - 1 }, (_, i) => ({ email: `bench-${Date.now()}-${i}@example.test`, name: `Bench Reader ${i + 1}`, passwordHash: null })))
+      .returning();
+    await db.insert(memberships).values(others.map((u) => ({ userId: u.id, role: "trust_admin" as const, schoolId: null })));
+    const cookies: string[] = [];
+    for (const person of [user!, ...others]) cookies.push(`${SESSION_COOKIE}=${(await createSession(db, person.id)).token}`);
+    return { cookie: cookies[0]!, cookies, documentIds, userId: user!.id, schoolId: school!.id };
   } finally {
     await close();
   }

@@ -30,11 +30,11 @@ async function onTrellis(
 ): Promise<Measured> {
   const database = await benchDatabase(driver);
   try {
-    const { cookie, documentIds } = await seedDocuments(database, documents);
+    const { cookies, documentIds } = await seedDocuments(database, documents);
     const child = await startServerChild(kind, database.env);
     try {
       const idleRssBytes = rssBytes(child.pid);
-      return { ...(await run({ server: "trellis", port: child.port, cookie, child }, documentIds)), idleRssBytes };
+      return { ...(await run({ server: "trellis", port: child.port, cookies, child }, documentIds)), idleRssBytes };
     } finally {
       await child.stop();
     }
@@ -49,7 +49,7 @@ async function onHocuspocus(documents: number, run: (target: Target, ids: string
   try {
     const idleRssBytes = rssBytes(child.pid);
     const names = Array.from({ length: documents }, (_, i) => `bench-doc-${i}`);
-    return { ...(await run({ server: "hocuspocus", port: child.port, cookie: "", child }, names)), idleRssBytes };
+    return { ...(await run({ server: "hocuspocus", port: child.port, cookies: [], child }, names)), idleRssBytes };
   } finally {
     await child.stop();
   }

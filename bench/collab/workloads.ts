@@ -31,7 +31,7 @@ export interface WorkloadResult {
 export interface Target {
   server: WorkerPlan["server"];
   port: number;
-  cookie: string;
+  cookies: string[];
   child: ServerChild;
 }
 
@@ -39,7 +39,7 @@ const READER_THREADS = 2;
 
 /** One writer and `readers` readers on one document, `rate` updates a second. */
 export function fanout(target: Target, documentName: string, o: { readers: number; rate: number; seconds: number; warmupSeconds: number }) {
-  const plans: Omit<WorkerPlan, "server" | "port" | "cookie">[] = [{ names: [documentName], rate: o.rate, writers: 1 }];
+  const plans: Omit<WorkerPlan, "server" | "port" | "cookies">[] = [{ names: [documentName], rate: o.rate, writers: 1 }];
   for (let t = 0; t < READER_THREADS; t++) {
     const share = Math.floor(o.readers / READER_THREADS) + (t < o.readers % READER_THREADS ? 1 : 0);
     plans.push({ names: Array(share).fill(documentName), rate: 0, writers: 0 });
@@ -49,7 +49,7 @@ export function fanout(target: Target, documentName: string, o: { readers: numbe
 
 /** `connections` clients over `documents` documents, `rate` updates a second in all, from random clients. */
 export function capacity(target: Target, documentNames: string[], o: { connections: number; rate: number; seconds: number; warmupSeconds: number }) {
-  const plans: Omit<WorkerPlan, "server" | "port" | "cookie">[] = [];
+  const plans: Omit<WorkerPlan, "server" | "port" | "cookies">[] = [];
   for (let t = 0; t < READER_THREADS; t++) {
     const names: string[] = [];
     // Client i is on document i mod N, so every document has clients in every thread.
@@ -59,7 +59,7 @@ export function capacity(target: Target, documentNames: string[], o: { connectio
   return run(target, plans, o);
 }
 
-async function run(target: Target, plans: Omit<WorkerPlan, "server" | "port" | "cookie">[], o: { seconds: number; warmupSeconds: number }): Promise<WorkloadResult> {
+async function run(target: Target, plans: Omit<WorkerPlan, "server" | "port" | "cookies">[], o: { seconds: number; warmupSeconds: number }): Promise<WorkloadResult> {
   const workers: Worker[] = [];
   // Connect one thread at a time: a thousand handshakes at once measure nothing useful.
   for (const plan of plans) {
@@ -67,7 +67,7 @@ async function run(target: Target, plans: Omit<WorkerPlan, "server" | "port" | "
     const entry = new URL("./clientWorker.ts", import.meta.url).href;
     const worker = new Worker(`import("tsx/esm/api").then((t) => { t.register(); return import(${JSON.stringify(entry)}); });`, {
       eval: true,
-      workerData: { ...plan, server: target.server, port: target.port, cookie: target.cookie } satisfies WorkerPlan,
+      workerData: { ...plan, server: target.server, port: target.port, cookies: target.cookies } satisfies WorkerPlan,
     });
     await new Promise<void>((resolve, reject) => {
       worker.once("message", () => resolve());
