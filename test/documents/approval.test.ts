@@ -124,8 +124,9 @@ describe("review and approval", () => {
       const { changes } = await (await governor("GET", `/api/documents/${documentId}/changes`)).json();
       expect(changes).toEqual([
         { id: ids.priority, type: "priority", text: "Attendance and punctuality", change: "changed", fields: [{ field: "text", from: "Attendance", to: "Attendance and punctuality" }] },
-        { id: ids.keep, type: "action", text: "First-day calling", change: "changed", fields: [{ field: "rag", from: "amber", to: "green" }, { field: "due", from: "2026-12-12", to: "2027-01-15" }] },
+        // A finding's action that serves no target sits just under its priority, above the targets.
         expect.objectContaining({ type: "action", text: "Attendance officer home visits", change: "added" }),
+        { id: ids.keep, type: "action", text: "First-day calling", change: "changed", fields: [{ field: "rag", from: "amber", to: "green" }, { field: "due", from: "2026-12-12", to: "2027-01-15" }] },
         { id: ids.drop, type: "action", text: "Weekly attendance assembly", change: "removed", fields: [] },
         { id: "prose:Our context#1", type: "prose", text: "Our context", change: "added", fields: [{ field: "text", from: null, to: "Pupils often join us mid-year." }] },
       ]);
