@@ -2,19 +2,7 @@
  * The signed-in pages, each loaded when first opened: sign-in and home carry only their own code,
  * and a phone on a slow connection downloads the dashboard's or the tracker's code only to use it.
  */
-import { lazy, Suspense, type ComponentType } from "react";
-import { Loading } from "../components/Loading.js";
-
-function lazyPage(load: () => Promise<ComponentType>): ComponentType {
-  const Page = lazy(async () => ({ default: await load() }));
-  return function LazyPage() {
-    return (
-      <Suspense fallback={<Loading label="Loading the page" />}>
-        <Page />
-      </Suspense>
-    );
-  };
-}
+import { lazyPage } from "../components/lazyPage.js";
 
 export const SchoolPage = lazyPage(() => import("./SchoolPage.js").then((m) => m.SchoolPage));
 // The editor's code (Tiptap, ProseMirror, Yjs) is most of the page's weight: fetch it alongside the page's own code, not after it.

@@ -2,19 +2,7 @@
  * The governance pages (versions, findings report, tier scheme, audit log), each loaded when first
  * opened, so the document page and sign-in do not carry their code.
  */
-import { lazy, Suspense, type ComponentType } from "react";
-import { Loading } from "../../components/Loading.js";
-
-function lazyPage(load: () => Promise<ComponentType>): ComponentType {
-  const Page = lazy(async () => ({ default: await load() }));
-  return function LazyPage() {
-    return (
-      <Suspense fallback={<Loading label="Loading the page" />}>
-        <Page />
-      </Suspense>
-    );
-  };
-}
+import { lazyPage } from "../../components/lazyPage.js";
 
 /** `/documents/:id/versions/:versionId` */
 export const VersionPage = lazyPage(() => import("./VersionPage.js").then((m) => m.VersionPage));
