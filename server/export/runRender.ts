@@ -5,27 +5,16 @@
  * held, and the next export starts a fresh one. The worker is the bundled
  * dist/server/exportWorker.mjs in production and the TypeScript source (through tsx) under tsx and vitest.
  */
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startWorker as startThread } from "../workers/startWorker.js";
 import type { ExportContent } from "./content.js";
 import type { RenderReply, RenderRequest } from "./renderWorker.js";
 
 /** How long one render may take, queueing included: a governor pack with a 1,000-block plan takes a few seconds. */
 export const RENDER_TIMEOUT_MS = 60_000;
 
-const fromSource = import.meta.url.endsWith(".ts");
-const WORKER_URL = fromSource ? new URL("./renderWorker.ts", import.meta.url) : new URL("./exportWorker.mjs", import.meta.url);
-
-function startWorker(): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: 1024 };
-  if (!fromSource) return new Worker(WORKER_URL, { resourceLimits });
-  // Node 20 does not run --import hooks in a worker's execArgv, so the worker registers tsx itself.
-  const api = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
-  const source = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(WORKER_URL.href)}, ${JSON.stringify(WORKER_URL.href)}))`;
-  return new Worker(source, { eval: true, resourceLimits });
-}
+const WORKER_URL = import.meta.url.endsWith(".ts") ? new URL("./renderWorker.ts", import.meta.url) : new URL("./exportWorker.mjs", import.meta.url);
+const startWorker = (): Worker => startThread(WORKER_URL, 1024);
 
 interface Pending {
   resolve: (bytes: Buffer) => void;

@@ -4,10 +4,8 @@
  * dist/server/importWorker.mjs in production, and the TypeScript source (loaded through tsx)
  * under tsx and vitest.
  */
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startWorker as startThread } from "../workers/startWorker.js";
 import type { ImportResult } from "../../shared/importPreview.js";
 import type { ConversionInput } from "./convertDocx.js";
 import type { ConversionReply } from "./conversionWorker.js";
@@ -19,18 +17,8 @@ export const CONVERSION_TIMEOUT_MS = 15_000;
 /** Conversions running at once; more wait their turn, so a burst of uploads cannot start a worker each. */
 const MAX_PARALLEL = 2;
 
-const fromSource = import.meta.url.endsWith(".ts");
-const WORKER_URL = fromSource ? new URL("./conversionWorker.ts", import.meta.url) : new URL("./importWorker.mjs", import.meta.url);
-
-/** The worker to start: the bundle, or (from source) a one-line script that loads the source through tsx's API. */
-function startWorker(): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: 512 };
-  if (!fromSource) return new Worker(WORKER_URL, { resourceLimits });
-  // Node 20 does not run --import hooks in a worker's execArgv, so the worker registers tsx itself.
-  const api = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
-  const source = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(WORKER_URL.href)}, ${JSON.stringify(WORKER_URL.href)}))`;
-  return new Worker(source, { eval: true, resourceLimits });
-}
+const WORKER_URL = import.meta.url.endsWith(".ts") ? new URL("./conversionWorker.ts", import.meta.url) : new URL("./importWorker.mjs", import.meta.url);
+const startWorker = (): Worker => startThread(WORKER_URL, 512);
 
 let running = 0;
 const queue: (() => void)[] = [];
