@@ -73,6 +73,12 @@ interface Plan {
 
 const MAX_RETRY_MS = 30_000;
 
+/** The element and every element inside it that is a block. */
+function* blocksWithin(element: Y.XmlElement): Generator<Y.XmlElement> {
+  if (isBlockElement(element)) yield element;
+  for (const child of element.toArray()) if (child instanceof Y.XmlElement) yield* blocksWithin(child);
+}
+
 /** The user behind a transaction origin: the room server's UpdateOrigin, or null. */
 function originUser(origin: unknown): string | null {
   const userId = (origin as { userId?: unknown } | null)?.userId;
@@ -174,6 +180,12 @@ export class DocumentExtractor {
       if ((event as unknown as { childListChanged: boolean }).childListChanged) {
         p.structural = true;
         p.lastStructural = at;
+        // A new block's first values are its author's, not those of whoever last changed the
+        // structure in the same window (two people adding actions at once).
+        for (const item of event.changes.added) {
+          const added = (item.content as { type?: unknown }).type;
+          if (added instanceof Y.XmlElement) for (const block of blocksWithin(added)) p.attributions.set(block, { block: at, fields: new Map() });
+        }
       }
     }
     if (this.hasPending()) this.schedule();

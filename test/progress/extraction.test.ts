@@ -234,6 +234,20 @@ describe("extraction", () => {
     expect(judgement!.gradedAt).toBeInstanceOf(Date);
   });
 
+  it("credits each new block's first values to the person who added it, when two people add blocks in one window", async () => {
+    const { documentId, server, editor, extractor } = await setup(10_000);
+    const other = new TestEditor(server, colleague);
+    const [mine, theirs] = [id(), id()];
+    editor.append([{ type: "action", id: mine, attrs: { rag: "red" }, text: "Mine" }]);
+    other.append([{ type: "action", id: theirs, attrs: { rag: "amber" }, text: "Theirs" }]);
+    await extractor.flush();
+    const history = await historyRows(documentId);
+    expect(history.map((h) => [h.blockKey, h.oldValue, h.newValue, h.changedBy])).toEqual([
+      [mine, null, "red", leader],
+      [theirs, null, "amber", colleague],
+    ]);
+  });
+
   it("is idempotent: extracting again, or from two processes at once, yields the same rows and history", async () => {
     const { documentId, server, editor, extractor } = await setup();
     const [t, a] = [id(), id()];

@@ -124,11 +124,16 @@ function setRag(t: Typist, rag: string): void {
 async function ragPhase(typists: Typist[], steps: string[]): Promise<void> {
   for (const rag of steps) {
     for (const t of typists) setRag(t, rag);
-    await eventually(async () => {
-      const rows = await database.db.select({ blockId: actions.blockId, rag: actions.rag }).from(actions).where(eq(actions.documentId, documentId));
-      for (const t of typists) expect(rows.find((r) => r.blockId === t.blockId)?.rag, `${t.blockId} at ${rag}`).toBe(rag);
-    }, { timeout: 30_000, interval: 100 });
+    await extractedAt(typists, rag);
   }
+}
+
+/** Waits until extraction lists every typist's action at `rag`. */
+async function extractedAt(typists: Typist[], rag: string): Promise<void> {
+  await eventually(async () => {
+    const rows = await database.db.select({ blockId: actions.blockId, rag: actions.rag }).from(actions).where(eq(actions.documentId, documentId));
+    for (const t of typists) expect(rows.find((r) => r.blockId === t.blockId)?.rag, `${t.blockId} at ${rag}`).toBe(rag);
+  }, { timeout: 30_000, interval: 100 });
 }
 
 /** The process holding the document's extraction lease, from pg_locks (its lock connection is named with its pid). */
@@ -157,6 +162,8 @@ describe("three processes behind HAProxy", () => {
       await eventually(() => {
         for (const t of typists) for (const other of typists) expect(() => findBlock(editorPm(t), other.blockId)).not.toThrow();
       }, { timeout: 20_000 });
+      // Each action's first RAG is a change of its own, so it is extracted before the next.
+      await extractedAt(typists, "red");
       await ragPhase(typists, ["amber"]);
 
       // A rolling restart of one process: it drains, exits 0, and its editors come back through HAProxy.
