@@ -1,5 +1,5 @@
 /** Wire shapes of the API as the server's routes and presenters send them (server/routes, server/presenters). */
-import type { DocumentKind, DocumentStatus, Phase, Role, Term } from "../../../shared/enums.js";
+import type { DocumentKind, DocumentStatus, Phase, Role, Term } from "../../../shared/enumValues.js";
 import type { FrameworkKey } from "../../../shared/frameworks/index.js";
 
 /** The signed-in person, from GET /api/me. */

@@ -1,5 +1,5 @@
 /** A RAG rating as a chip: the colour helps scanning, the word carries the meaning. */
-import { RAG_LABELS, type Rag } from "../../../shared/enums.js";
+import { RAG_LABELS, type Rag } from "../../../shared/enumValues.js";
 
 export function RagChip({ rag }: { rag: Rag | string }) {
   return (

@@ -2,7 +2,7 @@
  * An action's status and its RAG must not contradict each other silently: "Complete" is blue on
  * the RAG scale. This names the disagreement, if any, for the action block to show with its fix.
  */
-import type { ActionStatus, Rag } from "../../../shared/enums.js";
+import type { ActionStatus, Rag } from "../../../shared/enumValues.js";
 
 export type StatusRagMismatch =
   /** Complete, but rated red: the tracker would show a finished action as failing. */

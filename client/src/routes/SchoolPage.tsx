@@ -1,6 +1,6 @@
 /** `/schools/:id`: one school's tier, tier history and documents. */
 import { useParams } from "react-router";
-import { PHASE_LABELS } from "../../../shared/enums.js";
+import { PHASE_LABELS } from "../../../shared/enumValues.js";
 import { useResource } from "../api/useResource.js";
 import { Breadcrumb } from "../components/Breadcrumb.js";
 import { ResourceView } from "../components/ResourceView.js";

@@ -1,7 +1,7 @@
 /** An action: what will be done, by whom and when, how it is going, and the target it serves. */
 import type { NodeViewProps } from "@tiptap/react";
 import { useMemo, useState, useSyncExternalStore } from "react";
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, RAG_LABELS, type ActionStatus, type Rag } from "../../../../shared/enums.js";
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, RAG_LABELS, type ActionStatus, type Rag } from "../../../../shared/enumValues.js";
 import { usePlan } from "../PlanContext.js";
 import { statusRagMismatch } from "../statusRag.js";
 import type { TargetOption } from "../targetIndex.js";

@@ -1,7 +1,7 @@
 /** A peer-review finding: a strength or an area for development, in an evaluation area. */
 import type { NodeViewProps } from "@tiptap/react";
 import { useMemo } from "react";
-import type { FindingKind } from "../../../../shared/enums.js";
+import type { FindingKind } from "../../../../shared/enumValues.js";
 import { areaLabel, FRAMEWORKS } from "../../../../shared/frameworks/index.js";
 import { FindingActions } from "../../features/governance/FindingActions.js";
 import { usePlan } from "../PlanContext.js";

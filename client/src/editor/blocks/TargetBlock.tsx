@@ -1,7 +1,7 @@
 /** A target: what will be measurably different, with its measure, baseline, goal, current value, date, owners and RAG. */
 import type { NodeViewProps } from "@tiptap/react";
 import { useMemo } from "react";
-import { OUTCOMES, type Outcome } from "../../../../shared/enums.js";
+import { OUTCOMES, type Outcome } from "../../../../shared/enumValues.js";
 import { usePlan } from "../PlanContext.js";
 import { BlockFrame, useBlockAttrs, useSetAttr } from "./BlockFrame.js";
 import { DateField, OwnersField, RagBadge, RagField, SelectField, TextField } from "./fields.js";

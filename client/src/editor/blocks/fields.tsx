@@ -1,6 +1,6 @@
 /** The form controls inside block node views: labelled, keyboard-reachable, disabled when read-only. */
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { RAG_LABELS, RAGS, type Rag } from "../../../../shared/enums.js";
+import { RAG_LABELS, RAGS, type Rag } from "../../../../shared/enumValues.js";
 import { usePlan } from "../PlanContext.js";
 import { OwnerPicker } from "./OwnerPicker.js";
 

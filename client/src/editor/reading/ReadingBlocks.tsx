@@ -1,6 +1,6 @@
 /** Each block type in the reading view: labels and values as text, RAG as a labelled chip, never a form control. */
 import type { NodeViewProps } from "@tiptap/react";
-import { ACTION_STATUS_LABELS, type Outcome } from "../../../../shared/enums.js";
+import { ACTION_STATUS_LABELS, type Outcome } from "../../../../shared/enumValues.js";
 import { areaLabel, FRAMEWORKS, gradesFor } from "../../../../shared/frameworks/index.js";
 import { formatDay } from "../../components/dates.js";
 import { useBlockAttrs } from "../blocks/BlockFrame.js";

@@ -1,7 +1,7 @@
 /** Documents grouped under their school, with a filter by academic year: the home page's "your documents". */
 import { useId, useMemo, useState } from "react";
 import { Link } from "react-router";
-import { DOCUMENT_KINDS } from "../../../../shared/enums.js";
+import { DOCUMENT_KINDS } from "../../../../shared/enumValues.js";
 import type { TrellisDocument } from "../../api/types.js";
 import { EmptyState } from "../../components/EmptyState.js";
 import { DocumentList } from "./DocumentList.js";

@@ -1,6 +1,6 @@
 /** "New document": any kind, with the fields that kind needs (a term for a Single Plan, a framework for a SEF). */
 import { useId, useState, type FormEvent } from "react";
-import { academicYearOf, DOCUMENT_KINDS, TERMS, type DocumentKind, type Term } from "../../../../shared/enums.js";
+import { academicYearOf, DOCUMENT_KINDS, TERMS, type DocumentKind, type Term } from "../../../../shared/enumValues.js";
 import { DEFAULT_FRAMEWORK, FRAMEWORK_KEYS, FRAMEWORKS, type FrameworkKey } from "../../../../shared/frameworks/index.js";
 import { messageOf } from "../../api/client.js";
 import type { TrellisDocument } from "../../api/types.js";

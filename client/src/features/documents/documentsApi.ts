@@ -1,7 +1,7 @@
 /** Documents: list, create and read. The text itself travels over /collab, not through these calls. */
 import { api } from "../../api/client.js";
 import type { DocumentDetail, TrellisDocument } from "../../api/types.js";
-import type { DocumentKind, Term } from "../../../../shared/enums.js";
+import type { DocumentKind, Term } from "../../../../shared/enumValues.js";
 import type { FrameworkKey } from "../../../../shared/frameworks/index.js";
 
 /** Filters for GET /api/documents; every one is optional. */

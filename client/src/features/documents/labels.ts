@@ -1,5 +1,5 @@
 /** Words for document fields, so every page says "Self-Evaluation Form" and "In review" the same way. */
-import { DOCUMENT_KIND_LABELS, type DocumentKind, type DocumentStatus, type Term } from "../../../../shared/enums.js";
+import { DOCUMENT_KIND_LABELS, type DocumentKind, type DocumentStatus, type Term } from "../../../../shared/enumValues.js";
 import { FRAMEWORKS, isFrameworkKey } from "../../../../shared/frameworks/index.js";
 
 export const STATUS_LABELS: Record<DocumentStatus, string> = {

@@ -4,7 +4,7 @@
  */
 import { useRef, useState } from "react";
 import { Link } from "react-router";
-import { ACTION_STATUS_LABELS, type ActionStatus } from "../../../../shared/enums.js";
+import { ACTION_STATUS_LABELS, type ActionStatus } from "../../../../shared/enumValues.js";
 import { formatDay } from "../../components/dates.js";
 import { RagChip } from "../../components/RagChip.js";
 import { useDocumentGovernance } from "./DocumentGovernance.js";

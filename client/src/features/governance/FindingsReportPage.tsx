@@ -1,7 +1,7 @@
 /** `/documents/:id/report`: a peer review's findings, each with the actions made from it and their status. */
 import { useEffect } from "react";
 import { Link, useParams } from "react-router";
-import { ACTION_STATUS_LABELS, type ActionStatus } from "../../../../shared/enums.js";
+import { ACTION_STATUS_LABELS, type ActionStatus } from "../../../../shared/enumValues.js";
 import { areaLabel, isFrameworkKey } from "../../../../shared/frameworks/index.js";
 import { useResource } from "../../api/useResource.js";
 import { Breadcrumb } from "../../components/Breadcrumb.js";

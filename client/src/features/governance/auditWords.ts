@@ -1,5 +1,5 @@
 /** Audit entries in words: what happened, and what it happened to. */
-import { ROLE_LABELS, type Role } from "../../../../shared/enums.js";
+import { ROLE_LABELS, type Role } from "../../../../shared/enumValues.js";
 import { statusLabel } from "../documents/labels.js";
 import type { AuditEntry } from "./auditApi.js";
 import { APPROVAL_BODY_LABELS, type ApprovalBody } from "./lifecycleApi.js";

@@ -1,5 +1,5 @@
 /** Words for "changes since approval": field names and values as a reader says them (names, not ids). */
-import { ACTION_STATUS_LABELS, RAG_LABELS, type ActionStatus, type Rag } from "../../../../shared/enums.js";
+import { ACTION_STATUS_LABELS, RAG_LABELS, type ActionStatus, type Rag } from "../../../../shared/enumValues.js";
 import { anyGradeLabel, areaLabel } from "../../../../shared/frameworks/index.js";
 import { formatDate } from "../../components/dates.js";
 

@@ -1,6 +1,6 @@
 /** Peer-review findings to actions (server/routes/findings.ts). */
 import { api } from "../../api/client.js";
-import type { ActionStatus, Rag } from "../../../../shared/enums.js";
+import type { ActionStatus, Rag } from "../../../../shared/enumValues.js";
 
 /** An action made from a finding, with its current RAG and status from the progress tables. */
 export interface LinkedAction {

@@ -1,6 +1,6 @@
 /** Review and approval (server/routes/documentLifecycle.ts): status moves, named versions, changes since approval. */
 import { api } from "../../api/client.js";
-import type { DocumentStatus } from "../../../../shared/enums.js";
+import type { DocumentStatus } from "../../../../shared/enumValues.js";
 
 /** The bodies that approve a document. */
 export type ApprovalBody = "lgb" | "trust_board";

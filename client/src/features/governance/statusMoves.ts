@@ -2,7 +2,7 @@
  * The moves a document's status allows, mirroring server/commands/documentStatusChanger.ts; the server still decides (409).
  * Who may make each comes from the abilities GET /api/documents/:id returns (the policy module), never from a copy here.
  */
-import type { DocumentStatus } from "../../../../shared/enums.js";
+import type { DocumentStatus } from "../../../../shared/enumValues.js";
 
 /** One move from the current status, as a button. */
 export interface StatusMove {

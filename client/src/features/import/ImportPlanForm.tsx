@@ -3,7 +3,7 @@
  * with every warning beside the block it concerns, then create the document or cancel.
  */
 import { useId, useRef, useState, type FormEvent } from "react";
-import { academicYearOf, DOCUMENT_KINDS, TERMS, type DocumentKind, type Term } from "../../../../shared/enums.js";
+import { academicYearOf, DOCUMENT_KINDS, TERMS, type DocumentKind, type Term } from "../../../../shared/enumValues.js";
 import { DEFAULT_FRAMEWORK, FRAMEWORK_KEYS, FRAMEWORKS, type FrameworkKey } from "../../../../shared/frameworks/index.js";
 import type { ImportResult } from "../../../../shared/importPreview.js";
 import { messageOf } from "../../api/client.js";

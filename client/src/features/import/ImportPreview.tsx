@@ -1,5 +1,5 @@
 /** The preview of an import: each block as it will appear, with what could not be read beside it. */
-import type { Rag } from "../../../../shared/enums.js";
+import type { Rag } from "../../../../shared/enumValues.js";
 import type { ImportBlock, ImportResult, ImportWarning } from "../../../../shared/importPreview.js";
 import { RagChip } from "../../components/RagChip.js";
 import { formatDay } from "../../components/dates.js";

@@ -1,6 +1,6 @@
 /** "Add role": give someone who already has an account another role, without a new invitation. */
 import { useId, useState, type FormEvent } from "react";
-import { isTrustRole, ROLE_LABELS, ROLES, type Role } from "../../../../shared/enums.js";
+import { isTrustRole, ROLE_LABELS, ROLES, type Role } from "../../../../shared/enumValues.js";
 import { messageOf } from "../../api/client.js";
 import type { Person, School } from "../../api/types.js";
 import { addMembership } from "./peopleApi.js";

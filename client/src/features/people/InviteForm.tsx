@@ -1,6 +1,6 @@
 /** Invite someone: email, name, role, and the school for school roles. The link appears to copy and pass on. */
 import { useId, useState, type FormEvent } from "react";
-import { isTrustRole, ROLE_LABELS, ROLES, type Role } from "../../../../shared/enums.js";
+import { isTrustRole, ROLE_LABELS, ROLES, type Role } from "../../../../shared/enumValues.js";
 import { messageOf } from "../../api/client.js";
 import type { School } from "../../api/types.js";
 import { InviteLink } from "./InviteLink.js";

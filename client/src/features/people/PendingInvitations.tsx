@@ -1,6 +1,6 @@
 /** Invitations that nobody has accepted yet, so the admin can see who still has to set a password. */
 import type { PendingInvitation } from "../../api/types.js";
-import { ROLE_LABELS } from "../../../../shared/enums.js";
+import { ROLE_LABELS } from "../../../../shared/enumValues.js";
 import { formatDate } from "../../components/dates.js";
 import { EmptyState } from "../../components/EmptyState.js";
 

@@ -1,7 +1,7 @@
 /** People, memberships and invitations: the trust admin's calls. */
 import { api } from "../../api/client.js";
 import type { PendingInvitation, Person } from "../../api/types.js";
-import type { Role } from "../../../../shared/enums.js";
+import type { Role } from "../../../../shared/enumValues.js";
 
 /** Everyone with an account, with the roles they hold. */
 export const listPeople = (signal?: AbortSignal) => api.get<{ people: Person[] }>("/people", { signal }).then((r) => r.people);

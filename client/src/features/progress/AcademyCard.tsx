@@ -1,6 +1,6 @@
 /** The academy card on `/schools/:id`: targets from baseline to goal, RAG chips, RAG over time, and action counts. */
 import { Link } from "react-router";
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, RAG_LABELS, RAGS } from "../../../../shared/enums.js";
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, RAG_LABELS, RAGS } from "../../../../shared/enumValues.js";
 import { useResource } from "../../api/useResource.js";
 import { formatDay } from "../../components/dates.js";
 import { EmptyState } from "../../components/EmptyState.js";

@@ -1,6 +1,6 @@
 /** `/actions`: the action tracker. Filters live in the URL, so a filtered view can be bookmarked and shared. */
 import { Link, useSearchParams } from "react-router";
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, RAG_LABELS, RAGS } from "../../../../shared/enums.js";
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, RAG_LABELS, RAGS } from "../../../../shared/enumValues.js";
 import { FRAMEWORKS, FRAMEWORK_KEYS } from "../../../../shared/frameworks/index.js";
 import { useResource } from "../../api/useResource.js";
 import { formatDay } from "../../components/dates.js";

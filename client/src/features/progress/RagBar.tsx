@@ -1,6 +1,6 @@
 /** A stacked bar of RAG counts; every segment also prints its number, and the whole bar has a text label. */
 import { Link } from "react-router";
-import { RAG_LABELS, RAGS, type Rag } from "../../../../shared/enums.js";
+import { RAG_LABELS, RAGS, type Rag } from "../../../../shared/enumValues.js";
 import type { RagCounts } from "./progressApi.js";
 
 /** Summarises counts as words ("3 red, 1 amber, …"), for screen readers and tooltips. */

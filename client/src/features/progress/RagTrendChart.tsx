@@ -4,7 +4,7 @@
  */
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from "chart.js";
 import { Bar } from "react-chartjs-2";
-import { RAG_LABELS, RAGS, type Rag } from "../../../../shared/enums.js";
+import { RAG_LABELS, RAGS, type Rag } from "../../../../shared/enumValues.js";
 import { formatDay } from "../../components/dates.js";
 import type { CardTarget } from "./progressApi.js";
 

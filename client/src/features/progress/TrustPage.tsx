@@ -1,7 +1,7 @@
 /** `/trust`: every school at a glance for trust roles: tier, RAG of actions, overdue, SEF heatmap, last activity. */
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { PHASE_LABELS, PHASES, type Phase } from "../../../../shared/enums.js";
+import { PHASE_LABELS, PHASES, type Phase } from "../../../../shared/enumValues.js";
 import { DEFAULT_FRAMEWORK } from "../../../../shared/frameworks/index.js";
 import { useResource } from "../../api/useResource.js";
 import { formatDate, formatDateTime } from "../../components/dates.js";

@@ -3,7 +3,7 @@
  * and each target's and action's RAG at every review with the reviewer's commentary.
  */
 import { lazy, Suspense } from "react";
-import { RAG_LABELS, RAGS, type Rag } from "../../../../shared/enums.js";
+import { RAG_LABELS, RAGS, type Rag } from "../../../../shared/enumValues.js";
 import { useResource } from "../../api/useResource.js";
 import { EmptyState } from "../../components/EmptyState.js";
 import { RagChip } from "../../components/RagChip.js";

@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useState } from "react";
 import { halfTermLabel, HALF_TERMS } from "../../../../shared/calendar/index.js";
-import { RAGS, type Rag } from "../../../../shared/enums.js";
+import { RAGS, type Rag } from "../../../../shared/enumValues.js";
 import { api, messageOf } from "../../api/client.js";
 import { useResource } from "../../api/useResource.js";
 import { formatDateTime, formatDay } from "../../components/dates.js";

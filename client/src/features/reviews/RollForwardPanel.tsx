@@ -7,7 +7,7 @@ import { Link, useNavigate } from "react-router";
 import { api, messageOf } from "../../api/client.js";
 import { useResource } from "../../api/useResource.js";
 import { nextAcademicYear } from "../../../../shared/calendar/index.js";
-import { TERMS, type Term } from "../../../../shared/enums.js";
+import { TERMS, type Term } from "../../../../shared/enumValues.js";
 import { ReviewWalk } from "./ReviewWalk.js";
 
 interface Link_ {

@@ -1,6 +1,6 @@
 /** The schools a person may see, as a table of name, phase and tier (tier in words, not colour alone). */
 import { Link } from "react-router";
-import { PHASE_LABELS } from "../../../../shared/enums.js";
+import { PHASE_LABELS } from "../../../../shared/enumValues.js";
 import type { School } from "../../api/types.js";
 import { TierBadge } from "../../components/TierBadge.js";
 

@@ -1,6 +1,6 @@
 /** `/search?q=&schoolId=&kind=`: what the header's search found, with filters in the URL so a search can be shared. */
 import { Link, useSearchParams } from "react-router";
-import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from "../../../../shared/enums.js";
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from "../../../../shared/enumValues.js";
 import { useResource } from "../../api/useResource.js";
 import { EmptyState } from "../../components/EmptyState.js";
 import { ResourceView } from "../../components/ResourceView.js";
