@@ -82,7 +82,7 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
   const leases = new DocumentLeases(locks, logger, "extract");
   // Concerns hanging off the collab rooms, in order (extraction registers here).
   const collabExtensions: CollabExtension[] = [createProgressExtension({ db: db.db, logger, leases, onWritten: (room) => deps.progress.publish({ schoolId: room.schoolId, documentId: room.documentId }) }), createOwnershipListener(notifier)];
-  const relay = bus.kind === "redis" ? new UpdateRelay(bus, logger) : undefined;
+  const relay = bus.kind === "redis" ? new UpdateRelay(bus, logger, db.db) : undefined;
   const collab = createCollab({ db: db.db, env, logger, extensions: collabExtensions, locks, relay });
   const control = wireCollabControl(bus, collab, logger);
   server.on("upgrade", (req, socket, head) => {
@@ -126,7 +126,7 @@ export async function startServer({ env, database, clientDir = DEFAULT_CLIENT_DI
       // Rooms flush (log and extraction) and sockets close (1012) while the database is still open.
       await collab.close();
       control.dispose();
-      relay?.dispose();
+      await relay?.dispose();
       flagWatch.stop();
       await scheduler.stop();
       await notifier.idle();

@@ -27,6 +27,7 @@ import { pendingBytes } from "./updateCheck.js";
 import { RefusedEdits } from "./RefusedEdits.js";
 import { LOCAL_ONLY, type RoomRelay } from "./relay.js";
 import { writeAudit } from "../commands/auditLogger.js";
+import { LogIdPool } from "./logIds.js";
 import { authorizeUpgrade, isCollabPath, refuseUpgrade, type AdmittedConnection } from "./upgradeAuth.js";
 
 /** What the collab server is built from. */
@@ -37,7 +38,7 @@ export interface CollabOptions {
   /** Concerns hanging off the rooms (extraction, audit); called in order. */
   extensions?: readonly CollabExtension[];
   limits?: Partial<CollabLimits>;
-  log?: Omit<UpdateLogOptions, "onStored" | "onCommitted">;
+  log?: Omit<UpdateLogOptions, "onStored" | "onCommitted" | "onAccepted" | "ids">;
   /** Carries stored updates and presence to other processes (server/scale); none by default. */
   relay?: RoomRelay;
   /** Advisory locks shared with the other processes (compaction takes one per document). */
@@ -88,7 +89,16 @@ export function createCollab(options: CollabOptions): Collab {
   const extensions = options.extensions ?? [];
   const compactor = new Compactor(db, logger, env.COLLAB_COMPACT_THRESHOLD, options.locks);
   const relay = options.relay ?? LOCAL_ONLY;
-  const log = new UpdateLog(db, logger, { ...options.log, onStored: (id, n) => compactor.noteStored(id, n), onCommitted: (rows) => relay.stored(rows) });
+  // Other processes hear of an update as it is accepted, under the log id reserved for it.
+  const ids = options.relay ? new LogIdPool(db, logger) : undefined;
+  const log = new UpdateLog(db, logger, {
+    ...options.log,
+    ids,
+    onStored: (id, n) => compactor.noteStored(id, n),
+    onAccepted: (row) => relay.accepted(row),
+    onCommitted: (rows) => relay.stored(rows),
+  });
+  void ids?.ready();
   const services: RoomServices = { db, log, logger, limits, extensions, runHook, refused: new RefusedEdits(), relay };
   const rooms = new RoomRegistry(services, compactor);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });

@@ -272,16 +272,18 @@ export class Room implements RelaySink {
   }
 
   /**
-   * Tells the client, once the update log has stored everything appended so far, that every
-   * frame it sent up to now is handled and stored. One notice in flight per connection; frames
-   * handled meanwhile are covered by the next.
+   * Tells the client, once the update log has stored everything appended so far (and every
+   * update relayed here from other processes is stored too), that every frame it sent up to
+   * now is handled and stored. One notice in flight per connection; frames handled meanwhile
+   * are covered by the next.
    */
   private acknowledge(conn: Connection): void {
     conn.ackWanted = Math.max(conn.ackWanted, conn.framesHandled);
     if (conn.acking || conn.closed || conn.pendingBytes > 0) return;
     conn.acking = true;
     const frame = conn.ackWanted;
-    void this.services.log.whenStored().then((stored) => {
+    const relayed = this.services.relay.whenStored(this.documentId);
+    void Promise.all([this.services.log.whenStored(), relayed]).then(([stored]) => {
       conn.acking = false;
       // Given up at shutdown: never claim it is saved.
       if (!stored || conn.closed) return;

@@ -2,14 +2,19 @@
  * The append-only update log with a group commit: accepted updates queue in memory and are
  * written together, one multi-row INSERT per batch, so every update reaches Postgres within a
  * few milliseconds however many rooms are busy. While a batch is in flight the next one fills.
+ * With other processes to tell, an update takes a reserved log id as it is accepted (so the
+ * relay can send it at once); one that finds none gets its id from the INSERT.
  */
 import type { Db } from "../db/client.js";
+import { FOREIGN_KEY_VIOLATION, pgCode } from "../db/pgErrors.js";
 import { documentUpdates } from "../db/schema/index.js";
 import type { Logger } from "../logger.js";
-import type { StoredUpdate } from "./relay.js";
+import type { CommittedUpdate, StoredUpdate } from "./relay.js";
 
 interface Entry {
   seq: number;
+  /** The reserved log id, or null to take one from the INSERT. */
+  id: number | null;
   documentId: string;
   update: Uint8Array;
   userId: string | null;
@@ -27,11 +32,13 @@ export interface UpdateLogOptions {
   closeTimeoutMs?: number;
   /** Called after rows are stored, with how many per document (drives compaction). */
   onStored?: (documentId: string, count: number) => void;
-  /** Called after each INSERT commits, with its rows and their ids (the update relay publishes them). */
-  onCommitted?: (rows: readonly StoredUpdate[]) => void;
+  /** Reserved log ids; without it every row gets its id from the INSERT. */
+  ids?: { take(): number | null };
+  /** Called as an update with a reserved id is queued, before its commit (the update relay sends it). */
+  onAccepted?: (row: StoredUpdate) => void;
+  /** Called after each INSERT commits, with its rows and their ids (the update relay confirms or sends them). */
+  onCommitted?: (rows: readonly CommittedUpdate[]) => void;
 }
-
-const FOREIGN_KEY_VIOLATION = "23503";
 
 /** The group-committing writer of `document_updates`. */
 export class UpdateLog {
@@ -63,7 +70,9 @@ export class UpdateLog {
 
   /** Queues an accepted update; it is stored within the flush delay plus one INSERT. */
   append(documentId: string, update: Uint8Array, userId: string | null): void {
-    this.queue.push({ seq: ++this.seq, documentId, update, userId });
+    const id = this.options.ids?.take() ?? null;
+    this.queue.push({ seq: ++this.seq, id, documentId, update, userId });
+    if (id !== null) this.reportAccepted({ seq: id, documentId, update, userId });
     this.schedule(this.flushDelayMs);
   }
 
@@ -192,20 +201,38 @@ export class UpdateLog {
     });
   }
 
-  /** Inserts the rows and returns their ids in the batch's order. */
+  /**
+   * Inserts the rows and returns each one's id in the batch's order. A row with a reserved id
+   * may already be there: another process that relayed it stores it when its confirmation is
+   * late (see server/scale/unconfirmedUpdates.ts), so that conflict means stored.
+   */
   private async insert(batch: Entry[]): Promise<number[]> {
     const rows = await this.db
       .insert(documentUpdates)
-      .values(batch.map((e) => ({ documentId: e.documentId, update: e.update, userId: e.userId })))
+      .values(batch.map((e) => ({ ...(e.id !== null ? { id: e.id } : {}), documentId: e.documentId, update: e.update, userId: e.userId })))
+      .onConflictDoNothing({ target: documentUpdates.id })
       .returning({ id: documentUpdates.id });
+    const reserved = new Set(batch.flatMap((e) => (e.id !== null ? [e.id] : [])));
     // bigserial hands out ids in VALUES order; RETURNING's own order is not promised.
-    return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+    const given = rows.map((r) => Number(r.id)).filter((id) => !reserved.has(id)).sort((a, b) => a - b);
+    let next = 0;
+    return batch.map((e) => e.id ?? given[next++] ?? 0);
+  }
+
+  private reportAccepted(row: StoredUpdate): void {
+    try {
+      this.options.onAccepted?.(row);
+    } catch (err) {
+      this.logger.error("collab: onAccepted failed", { err: String(err) });
+    }
   }
 
   private reportCommitted(entries: Entry[], ids: number[]): void {
     if (!this.options.onCommitted) return;
     try {
-      this.options.onCommitted(entries.map((e, i) => ({ seq: ids[i] ?? 0, documentId: e.documentId, update: e.update, userId: e.userId })));
+      this.options.onCommitted(
+        entries.map((e, i) => ({ seq: ids[i] ?? 0, documentId: e.documentId, update: e.update, userId: e.userId, relayedEarly: e.id !== null })),
+      );
     } catch (err) {
       this.logger.error("collab: onCommitted failed", { err: String(err) });
     }
@@ -233,11 +260,4 @@ function groupByDocument(batch: Entry[]): Entry[][] {
     else groups.set(e.documentId, [e]);
   }
   return [...groups.values()];
-}
-
-/** The Postgres SQLSTATE of an error, through drizzle's wrapper if there is one. */
-function pgCode(err: unknown): string | undefined {
-  const e = err as { code?: unknown; cause?: { code?: unknown } };
-  const code = e?.code ?? e?.cause?.code;
-  return typeof code === "string" ? code : undefined;
 }

@@ -5,12 +5,17 @@
  * relay does nothing.
  */
 
-/** An update the log has stored: its row id is the log sequence number. */
+/** An update of the log: its row id is the log sequence number. */
 export interface StoredUpdate {
   seq: number;
   documentId: string;
   update: Uint8Array;
   userId: string | null;
+}
+
+/** A row whose INSERT has committed; `relayedEarly` when it went out under a reserved id before that. */
+export interface CommittedUpdate extends StoredUpdate {
+  relayedEarly: boolean;
 }
 
 /** What a room offers the relay. */
@@ -34,18 +39,24 @@ export interface RoomRelay {
   open(documentId: string, sink: RelaySink): Promise<void>;
   /** Stops following a document whose room has unloaded. */
   close(documentId: string): void;
-  /** Called by the update log with the rows of each committed INSERT, in seq order. */
-  stored(rows: readonly StoredUpdate[]): void;
+  /** Called by the update log as it queues an update under a reserved id, before the commit. */
+  accepted(row: StoredUpdate): void;
+  /** Called by the update log with the rows of each committed INSERT, in the order they were accepted. */
+  stored(rows: readonly CommittedUpdate[]): void;
   /** Called with each coalesced presence change made by this process's own clients. */
   presence(documentId: string, update: Uint8Array): void;
+  /** Resolves once every update other processes relayed here for the document is stored. */
+  whenStored(documentId: string): Promise<void>;
 }
 
 /** One process: nobody to tell. */
 export const LOCAL_ONLY: RoomRelay = {
   open: async () => {},
   close: () => {},
+  accepted: () => {},
   stored: () => {},
   presence: () => {},
+  whenStored: () => Promise.resolve(),
 };
 
 /**

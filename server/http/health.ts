@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { MIGRATIONS_DIR } from "../paths.js";
-import { rowsOf } from "../progress/queries/sefGrades.js";
+import { rowsOf } from "../db/rows.js";
 import type { AppEnv } from "./context.js";
 import { errorBody } from "./errors.js";
 

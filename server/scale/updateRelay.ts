@@ -1,15 +1,24 @@
 /**
- * The update relay: each update this process stores goes out once, after its INSERT commits,
- * on the room's channel with its log sequence number; every other process with the room open
- * applies it as a remote update (not stored, not relayed again) and broadcasts it to its own
- * clients. Presence goes out once from the process whose client changed it. PostgreSQL stays
- * the source of truth: a receiver that sees a gap in an origin's sequence, or whose bus comes
- * back after a loss, reads the log again, so a lost message delays convergence and loses nothing.
+ * The update relay: each update this process accepts goes out once on the room's channel with
+ * its log sequence number, as soon as it is accepted (under an id reserved ahead; one that had
+ * none goes out after its INSERT commits). Every other process with the room open applies it
+ * as a remote update (not stored, not relayed again) and broadcasts it to its own clients.
+ * Commits are confirmed on the next frame, or by a "stored" frame shortly after; a receiver
+ * stores an update whose confirmation never comes (server/scale/unconfirmedUpdates.ts).
+ * Presence goes out once from the process whose client changed it. PostgreSQL stays the
+ * source of truth: a receiver that sees a gap in an origin's sequence (also at the end of a
+ * burst, from the "stored" frame), or whose bus comes back after a loss, reads the log again,
+ * so a lost message delays convergence and loses nothing.
  */
+import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
-import type { RelaySink, RoomRelay, StoredUpdate } from "../collab/relay.js";
+import type { CommittedUpdate, RelaySink, RoomRelay, StoredUpdate } from "../collab/relay.js";
 import type { ControlBus } from "./controlBus.js";
 import { decodeFrame, encodeFrame } from "./relayFrames.js";
+import { UnconfirmedUpdates, type UnconfirmedOptions } from "./unconfirmedUpdates.js";
+
+/** How long after a commit the relay waits for a next update to carry its confirmation. */
+const CONFIRM_DELAY_MS = 100;
 
 /** A room this process has open, as the relay follows it. */
 interface Followed {
@@ -38,15 +47,24 @@ export class UpdateRelay implements RoomRelay {
   private readonly rooms = new Map<string, Followed>();
   /** Per document, the sequence number of the last update frame this process sent (or tried to). */
   private readonly lastSent = new Map<string, number>();
+  /** Per document, how far the updates this process sent ahead of their commit are stored. */
+  private readonly storedThrough = new Map<string, number>();
+  /** Documents with commits no frame has confirmed yet. */
+  private readonly confirmDue = new Set<string>();
+  private confirmTimer: NodeJS.Timeout | null = null;
   /** Documents with a frame that never left: the others are told to catch up once the bus is back. */
   private readonly unsent = new Set<string>();
   private readonly offResume: () => void;
+  readonly unconfirmed: UnconfirmedUpdates;
 
   constructor(
     private readonly bus: ControlBus,
     private readonly logger: Logger,
+    db: Db,
+    options: UnconfirmedOptions = {},
   ) {
     this.offResume = bus.onResume(() => this.resume());
+    this.unconfirmed = new UnconfirmedUpdates(db, logger, options);
   }
 
   async open(documentId: string, sink: RelaySink): Promise<void> {
@@ -65,26 +83,68 @@ export class UpdateRelay implements RoomRelay {
     followed.closed = true;
     followed.off?.();
     this.rooms.delete(documentId);
-    this.lastSent.delete(documentId);
+    // Commits still owed a confirmation keep their sequence until it has gone out.
+    if (!this.confirmDue.has(documentId)) this.forgetSent(documentId);
   }
 
-  stored(rows: readonly StoredUpdate[]): void {
+  accepted(row: StoredUpdate): void {
+    this.send(row, false);
+  }
+
+  stored(rows: readonly CommittedUpdate[]): void {
     for (const row of rows) {
-      const prev = this.lastSent.get(row.documentId) ?? 0;
-      this.lastSent.set(row.documentId, row.seq);
-      const frame = encodeFrame({ kind: "update", seq: row.seq, prev, userId: row.userId, update: row.update });
-      if (this.bus.sendFrame(row.documentId, frame)) this.totals.updatesSent++;
-      else this.noteUnsent(row.documentId);
+      if (!row.relayedEarly) {
+        this.send(row, true);
+        continue;
+      }
+      // Reserved ids of one document commit in the order they were given out.
+      this.storedThrough.set(row.documentId, Math.max(this.storedThrough.get(row.documentId) ?? 0, row.seq));
+      this.confirmDue.add(row.documentId);
     }
+    if (this.confirmDue.size) this.confirmTimer ??= setTimeout(() => this.confirmStored(), CONFIRM_DELAY_MS);
   }
 
   presence(documentId: string, update: Uint8Array): void {
     if (this.bus.sendFrame(documentId, encodeFrame({ kind: "presence", update }))) this.totals.presenceSent++;
   }
 
-  /** Stops listening for bus recoveries; rooms close themselves as they unload. */
-  dispose(): void {
+  whenStored(documentId: string): Promise<void> {
+    return this.unconfirmed.whenStored(documentId);
+  }
+
+  /** Confirms what is owed, stops listening for bus recoveries and stores anything never confirmed. */
+  async dispose(): Promise<void> {
     this.offResume();
+    this.confirmStored();
+    await this.unconfirmed.close();
+  }
+
+  private send(row: StoredUpdate, committed: boolean): void {
+    const { documentId } = row;
+    const prev = this.lastSent.get(documentId) ?? 0;
+    this.lastSent.set(documentId, row.seq);
+    const storedThrough = this.storedThrough.get(documentId) ?? 0;
+    this.confirmDue.delete(documentId);
+    const frame = encodeFrame({ kind: "update", seq: row.seq, prev, storedThrough, committed, userId: row.userId, update: row.update });
+    if (this.bus.sendFrame(documentId, frame)) this.totals.updatesSent++;
+    else this.noteUnsent(documentId);
+  }
+
+  /** Sends the confirmations no update frame has carried since the last commits. */
+  private confirmStored(): void {
+    if (this.confirmTimer) clearTimeout(this.confirmTimer);
+    this.confirmTimer = null;
+    for (const documentId of this.confirmDue) {
+      const frame = encodeFrame({ kind: "stored", through: this.storedThrough.get(documentId) ?? 0, last: this.lastSent.get(documentId) ?? 0 });
+      if (!this.bus.sendFrame(documentId, frame)) this.noteUnsent(documentId);
+      if (!this.rooms.has(documentId)) this.forgetSent(documentId);
+    }
+    this.confirmDue.clear();
+  }
+
+  private forgetSent(documentId: string): void {
+    this.lastSent.delete(documentId);
+    this.storedThrough.delete(documentId);
   }
 
   private receive(documentId: string, followed: Followed, bytes: Uint8Array, from: string): void {
@@ -102,7 +162,21 @@ export class UpdateRelay implements RoomRelay {
           this.logger.warn("relay: gap in an origin's updates; catching up from the log", { documentId, from, expected: last, prev: frame.prev });
           this.catchUp(followed);
         }
+        if (!frame.committed) this.unconfirmed.hold(from, { seq: frame.seq, documentId, update: frame.update, userId: frame.userId });
+        this.unconfirmed.confirm(from, documentId, frame.storedThrough);
         followed.sink.applyRemote(frame.update, frame.userId);
+        return;
+      }
+      case "stored": {
+        this.unconfirmed.confirm(from, documentId, frame.through);
+        // The end of a burst: a last frame lost on the way shows here, not at the next edit.
+        const last = followed.lastFrom.get(from);
+        if (last !== undefined && frame.last !== last) {
+          this.totals.gaps++;
+          this.logger.warn("relay: missed an origin's last updates; catching up from the log", { documentId, from, heard: last, last: frame.last });
+          followed.lastFrom.set(from, frame.last);
+          this.catchUp(followed);
+        }
         return;
       }
       case "presence":

@@ -10,7 +10,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { BlockType } from "../../shared/blocks/schema.js";
 import type { DocumentKind } from "../../shared/enums.js";
 import type { Db } from "../db/client.js";
-import { rowsOf } from "../progress/queries/sefGrades.js";
+import { rowsOf } from "../db/rows.js";
 import { HIT_END, HIT_START, type SearchHit } from "../../shared/search/hits.js";
 
 /** What to search and where: `schools` comes from the policy module (readableSchools). */

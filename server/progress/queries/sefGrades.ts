@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { areaLabel, FRAMEWORKS, gradesFor, isFrameworkKey } from "../../../shared/frameworks/index.js";
 import type { Db } from "../../db/client.js";
 import type { SefGrade } from "../apiTypes.js";
+import { rowsOf } from "../../db/rows.js";
 
 /** The query behind latestSefGrades (the benchmark explains it). */
 export function sefGradesSql(schoolId?: string) {
@@ -52,7 +53,5 @@ function areaOrder(g: SefGrade): number {
   return i < 0 ? 98 : i;
 }
 
-/** db.execute answers with an array on postgres.js and with `{ rows }` on PGlite. */
-export function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
-}
+/** Re-exported for the modules that have always taken it from here. */
+export { rowsOf };

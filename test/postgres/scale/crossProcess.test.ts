@@ -3,7 +3,7 @@
  * WebsocketProvider clients on each: edits and presence cross processes through the relay,
  * and permission re-checks and sign-outs through the control bus.
  */
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -15,7 +15,8 @@ import { CloseCode } from "../../../shared/collab.js";
 import { synced } from "../../collab/clients.js";
 import { buildDocument, buildSchool, buildUser, TEST_PASSWORD } from "../../factories.js";
 import { apiAs, eventually, signIn } from "../../support.js";
-import { encodeFrame } from "../../../server/scale/relayFrames.js";
+import { rowsOf } from "../../../server/db/rows.js";
+import { encodeFrame, type RelayFrame } from "../../../server/scale/relayFrames.js";
 import { ChannelTap, type Cluster, connect, type NoticedClient, percentile, SHARED_REDIS, startCluster } from "./cluster.js";
 
 let cluster: Cluster;
@@ -227,21 +228,88 @@ describe("three processes, one database, one Redis", () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(a.text.toString()).toBe("Relayed. ");
     // A pretend process sends seq 1 and then seq 3 after 2: both processes see the gap.
-    const pub = new Redis(SHARED_REDIS);
+    const origin = pretendOrigin(documentId);
     try {
-      const id = Buffer.from("pretend", "latin1");
-      const send = (seq: number, prev: number) => {
-        const frame = encodeFrame({ kind: "update", seq, prev, userId: null, update: Y.encodeStateAsUpdate(new Y.Doc()) });
-        return pub.publish(`${cluster.prefix}r:${documentId}`, Buffer.concat([Buffer.of(id.length), id, frame]));
-      };
-      await send(1, 0);
-      await send(3, 2);
+      const empty = Y.encodeStateAsUpdate(new Y.Doc());
+      await origin.send({ kind: "update", seq: 1, prev: 0, storedThrough: 0, committed: true, userId: null, update: empty });
+      await origin.send({ kind: "update", seq: 3, prev: 2, storedThrough: 0, committed: true, userId: null, update: empty });
     } finally {
-      pub.disconnect();
+      origin.close();
     }
     await eventually(() => {
       expect(a.text.toString()).toBe("Relayed. From the log.");
       expect(b.text.toString()).toBe("Relayed. From the log.");
     });
   });
+
+  it("a last update lost on the way shows in the origin's confirmation, with no further edit", async () => {
+    const documentId = await newDocument();
+    const leader = await person("school_leader");
+    const [a, b] = [client(0, documentId, leader.cookie), client(1, documentId, leader.cookie)];
+    await Promise.all([synced(a), synced(b)]);
+    const origin = pretendOrigin(documentId);
+    try {
+      const doc = new Y.Doc();
+      doc.getText("body").insert(0, "First. ");
+      await origin.send({ kind: "update", seq: 1, prev: 0, storedThrough: 0, committed: true, userId: null, update: Y.encodeStateAsUpdate(doc) });
+      await eventually(() => expect(a.text.toString()).toBe("First. "));
+      // Seq 2 is stored but its frame never arrives; then the origin confirms through 2.
+      const before = Y.encodeStateVector(doc);
+      doc.getText("body").insert(7, "Lost on the way.");
+      await db.db.insert(documentUpdates).values({ documentId, update: Y.encodeStateAsUpdate(doc, before), userId: null });
+      await origin.send({ kind: "stored", through: 0, last: 2 });
+    } finally {
+      origin.close();
+    }
+    await eventually(() => {
+      expect(a.text.toString()).toBe("First. Lost on the way.");
+      expect(b.text.toString()).toBe("First. Lost on the way.");
+    });
+  });
+
+  it("an update relayed ahead of its commit is stored by a receiver, once, when its origin never confirms it", async () => {
+    const documentId = await newDocument();
+    const leader = await person("school_leader");
+    const [a, b] = [client(0, documentId, leader.cookie), client(1, documentId, leader.cookie)];
+    await Promise.all([synced(a), synced(b)]);
+    const [confirmed, unconfirmed] = (await reserveIds(2)) as [number, number];
+    const origin = pretendOrigin(documentId);
+    const doc = new Y.Doc();
+    doc.getText("body").insert(0, "Confirmed. ");
+    const first = Y.encodeStateAsUpdate(doc);
+    try {
+      // Confirmed by the origin's next frame: the receivers leave storing it to the origin.
+      await origin.send({ kind: "update", seq: confirmed, prev: 0, storedThrough: 0, committed: false, userId: leader.id, update: first });
+      const before = Y.encodeStateVector(doc);
+      doc.getText("body").insert(11, "Never confirmed.");
+      await origin.send({ kind: "update", seq: unconfirmed, prev: confirmed, storedThrough: confirmed, committed: false, userId: leader.id, update: Y.encodeStateAsUpdate(doc, before) });
+    } finally {
+      origin.close();
+    }
+    await eventually(() => expect(b.text.toString()).toBe("Confirmed. Never confirmed."));
+    // The origin "died" before committing the second: after the grace period both receivers try to store it.
+    const ids = async () => (await db.db.select({ id: documentUpdates.id, userId: documentUpdates.userId }).from(documentUpdates).where(eq(documentUpdates.documentId, documentId)));
+    await eventually(async () => expect(await ids()).toEqual([{ id: unconfirmed, userId: leader.id }]), { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await ids()).toEqual([{ id: unconfirmed, userId: leader.id }]);
+    // The origin's own row completes the document.
+    await db.db.insert(documentUpdates).values({ id: confirmed, documentId, update: first, userId: leader.id });
+    expect(await storedText(documentId)).toBe("Confirmed. Never confirmed.");
+  });
 });
+
+/** Publishes relay frames on a document's channel as a process of its own would. */
+function pretendOrigin(documentId: string) {
+  const pub = new Redis(SHARED_REDIS);
+  const id = Buffer.from(`pretend-${Math.random().toString(36).slice(2, 8)}`, "latin1");
+  return {
+    send: (frame: RelayFrame) => pub.publish(`${cluster.prefix}r:${documentId}`, Buffer.concat([Buffer.of(id.length), id, encodeFrame(frame)])),
+    close: () => pub.disconnect(),
+  };
+}
+
+/** Log ids taken from the log's own sequence, as a process reserves them. */
+async function reserveIds(n: number): Promise<number[]> {
+  const result = await db.db.execute(sql`SELECT nextval(pg_get_serial_sequence('document_updates', 'id'))::float8 AS id FROM generate_series(1, ${n})`);
+  return rowsOf<{ id: number }>(result).map((r) => Number(r.id)).sort((x, y) => x - y);
+}
