@@ -3,31 +3,52 @@
  * Table/TR/TH/TD), document language en-GB and the title shown in the window, so screen readers
  * and public-sector accessibility checks accept it. The header line and page numbers are marked
  * as pagination artifacts, outside the structure, as PDF/UA asks. Pure JavaScript: no browser.
+ * The text is set in DejaVu Sans, embedded as subsets (pdfFonts.ts), as PDF/UA also asks.
  */
 import PDFDocument from "pdfkit";
 import { RAG_FILL, type ExportContent, type Part, type Run, type Table } from "./content.js";
+import { pdfFonts } from "./pdfFonts.js";
 
 const MARGIN = 40;
 const TOP = 58;
-const FONT = { regular: "Helvetica", bold: "Helvetica-Bold", italic: "Helvetica-Oblique", boldItalic: "Helvetica-BoldOblique" };
+const FONT = { regular: "regular", bold: "bold", italic: "italic", boldItalic: "boldItalic" } as const;
 const HEADING_SIZE = { 1: 18, 2: 14, 3: 12 } as const;
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-// The standard fonts need no embedding, so the PDF stays small and quick, but they only hold
-// Windows-1252: other characters get a readable stand-in rather than a wrong glyph.
-const CP1252_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-const STAND_INS: Record<string, string> = { "→": "->", "←": "<-", "≥": ">=", "≤": "<=", "≠": "!=", "✓": "Yes", "✔": "Yes", "✗": "No", "−": "-" };
+// Control characters but the line break, which pdfkit reads as a new line.
+const CONTROL = /[^\P{Cc}\n]/gu;
+// Set from the first document's faces: a character DejaVu Sans lacks becomes "?" rather than an empty box.
+let coverage: ((codePoint: number) => boolean) | null = null;
 
-/** Text the standard fonts can show. */
+/** Text every embedded face can show: characters missing from one become "?", control characters a space. */
 export function pdfSafe(text: string): string {
+  const has = coverage;
+  const cleaned = text.replace(CONTROL, " ");
+  if (!has) return cleaned;
   let out = "";
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80 || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.has(ch)) out += ch;
-    else out += STAND_INS[ch] ?? (code >= 0x2000 && code <= 0x206f ? " " : "?");
-  }
+  for (const ch of cleaned) out += has(ch.codePointAt(0)!) ? ch : "?";
   return out;
+}
+
+/** Which code points every face has, from the fontkit fonts pdfkit opened (read once per process). */
+function learnCoverage(doc: Doc): void {
+  if (coverage) return;
+  const faces = Object.values(FONT).map((face) => {
+    doc.font(face);
+    // pdfkit keeps an embedded face's fontkit font as `font`; the typings leave it out.
+    return (doc as unknown as { _font: { font?: { hasGlyphForCodePoint(cp: number): boolean } } })._font.font;
+  });
+  const seen = new Map<number, boolean>();
+  coverage = (cp) => {
+    if (cp < 0x7f) return true;
+    let known = seen.get(cp);
+    if (known === undefined) {
+      known = faces.every((f) => !f || f.hasGlyphForCodePoint(cp));
+      seen.set(cp, known);
+    }
+    return known;
+  };
 }
 type Struct = ReturnType<Doc["struct"]>;
 
@@ -50,6 +71,9 @@ export function writePdf(content: ExportContent): Promise<Buffer> {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
+  const fonts = pdfFonts();
+  for (const face of Object.values(FONT)) doc.registerFont(face, fonts[face]);
+  learnCoverage(doc);
   const root = doc.struct("Document");
   doc.addStructure(root);
   doc.font(FONT.regular).fontSize(10);

@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import type { ExportContent } from "../../server/export/content.js";
 import type { RenderReply } from "../../server/export/renderWorker.js";
+import { pdfFontList, pdfInfo, pdfText, squash } from "./tools.js";
 
 const WORKER = fileURLToPath(new URL("../../dist/server/exportWorker.mjs", import.meta.url));
 const SERVER = fileURLToPath(new URL("../../dist/server/index.mjs", import.meta.url));
@@ -49,5 +50,31 @@ describe("the bundled export worker", () => {
     // A .docx is a zip; a PDF starts with its header.
     expect(Buffer.from(docx.bytes.subarray(0, 2)).toString()).toBe("PK");
     expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+  });
+
+  it("embeds its fonts, found from the repository root, so a name with accents prints as written", async () => {
+    const named: ExportContent = {
+      meta: { ...content.meta, headerLine: "Ysgol Llŷn · Draft" },
+      parts: [
+        { kind: "heading", level: 1, text: "Plan for Zoë Brontë" },
+        { kind: "paragraph", runs: [{ text: "Led by " }, { text: "Łukasz Żółć", bold: true }, { text: " and Siân Ó Súilleabháin", italic: true }] },
+        { kind: "table", caption: "Actions", headers: ["Action", "Owners"], rows: [[{ text: "Reading café" }, { text: "Zoë Brontë" }]], widths: [3, 1] },
+      ],
+    };
+    const worker = new Worker(WORKER);
+    const reply = await new Promise<RenderReply>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+      worker.postMessage({ id: 1, content: named, format: "pdf" });
+    });
+    await worker.terminate();
+    expect(reply.ok, reply.ok ? "" : reply.message).toBe(true);
+    if (!reply.ok) return;
+    const fonts = await pdfFontList(reply.bytes);
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, "")).sort()).toEqual(["DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"]);
+    expect(fonts.every((f) => f.embedded)).toBe(true);
+    const text = squash(await pdfText(reply.bytes));
+    for (const words of ["Plan for Zoë Brontë", "Led by Łukasz Żółć and Siân Ó Súilleabháin", "Reading café Zoë Brontë", "Ysgol Llŷn · Draft"]) expect(text).toContain(words);
+    expect((await pdfInfo(reply.bytes)).Tagged).toBe("yes");
   });
 });

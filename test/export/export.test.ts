@@ -11,7 +11,7 @@ import { demoSeedOptions } from "../../server/seed/options.js";
 import { seedDemoTrust } from "../../server/seed/seedDemo.js";
 import { setBlockAttrs } from "../progress/seedPlans.js";
 import { apiAs, signIn, startTestServer } from "../support.js";
-import { libreOfficeText, pdfInfo, pdfStructure, pdfText, squash } from "./tools.js";
+import { libreOfficeText, pdfFontList, pdfInfo, pdfStructure, pdfText, squash } from "./tools.js";
 
 interface ActionRow {
   id: string;
@@ -79,6 +79,10 @@ describe("exporting plans", () => {
     const info = await pdfInfo(bytes);
     expect(info.Tagged).toBe("yes");
     expect(info.Title).toBe(plan.title);
+    // Every font is embedded (PDF/UA asks it, and a reader without Helvetica shows the same page).
+    const fonts = await pdfFontList(bytes);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
     const structure = await pdfStructure(bytes);
     for (const tag of ["Document", "H1", "H2", "Table", "TR", "TH", "TD", "P"]) expect(structure, tag).toContain(tag);
     expect(bytes.length).toBeGreaterThan(0);

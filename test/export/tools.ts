@@ -48,6 +48,24 @@ export function pdfText(pdf: Uint8Array): Promise<string> {
   });
 }
 
+/** The fonts pdffonts lists: each one's name and whether it is embedded. */
+export function pdfFontList(pdf: Uint8Array): Promise<{ name: string; embedded: boolean }[]> {
+  return inTempDir(async (dir) => {
+    const file = join(dir, "export.pdf");
+    await writeFile(file, pdf);
+    const { stdout } = await run("pdffonts", [file]);
+    // After the two heading lines, each row ends "<emb> <sub> <uni> <object> <generation>".
+    return stdout
+      .split("\n")
+      .slice(2)
+      .filter((l) => l.trim())
+      .map((l) => {
+        const cols = l.trim().split(/\s+/);
+        return { name: cols[0]!, embedded: cols.at(-5) === "yes" };
+      });
+  });
+}
+
 /** The PDF's structure tree as pdfinfo prints it (-struct). */
 export function pdfStructure(pdf: Uint8Array): Promise<string> {
   return inTempDir(async (dir) => {
