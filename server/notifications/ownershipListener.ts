@@ -10,6 +10,7 @@ import * as Y from "yjs";
 import type { CollabExtension, RoomContext } from "../collab/extension.js";
 import { blockElements, elementText, FRAGMENT_NAME, isBlockElement, isDeleted } from "../progress/blockReader.js";
 import type { Notifier } from "./Notifier.js";
+import { ownershipNotice } from "./ownershipNotice.js";
 
 const OWNED_TYPES = new Set(["action", "target"]);
 const BATCH_MS = 400;
@@ -58,16 +59,8 @@ export function createOwnershipListener(notifier: Notifier): CollabExtension {
         const still = new Set(ownersOf(element.getAttribute("owners")));
         const userIds = [...owners].filter((id) => still.has(id));
         if (!userIds.length) continue;
-        const kind = element.nodeName === "target" ? "target" : "action";
-        const text = elementText(element).trim() || `an untitled ${kind}`;
-        for (const userId of userIds) {
-          notifier.later({
-            kind: "ownership", userIds: [userId], actorId, about: { documentId: room.documentId },
-            title: `You are now an owner of the ${kind} “${text.slice(0, 120)}”`,
-            link: `/documents/${room.documentId}${blockId ? `#block-${blockId}` : ""}`,
-            dedupeKey: `ownership:${room.documentId}:${blockId ?? "unknown"}:${userId}`,
-          });
-        }
+        const block = { documentId: room.documentId, blockId: blockId ?? null, kind: element.nodeName === "target" ? "target" : "action", text: elementText(element) } as const;
+        for (const userId of userIds) notifier.later(ownershipNotice(block, userId, actorId));
       }
     };
 

@@ -47,6 +47,7 @@ describe("importing a Word plan", () => {
       governor: await buildUser(db, { role: "governor", schoolId }),
       otherLeader: await buildUser(db, { role: "school_leader", schoolId: otherSchoolId }),
       trustLead: await buildUser(db, { role: "trust_lead", name: "Chris Okonjo" }),
+      deputy: await buildUser(db, { role: "school_leader", schoolId, name: "Sam Reed" }),
     };
     for (const [name, user] of Object.entries(people)) cookie[name] = await signIn(server.url, user.email, TEST_PASSWORD);
     plan = await schoolPlanDocx({ name: "Jo Patel", initials: "JP" });
@@ -120,6 +121,40 @@ describe("importing a Word plan", () => {
     Y.applyUpdate(doc, state);
     const names = doc.getXmlFragment("default").toArray().map((n) => (n as InstanceType<typeof Y.XmlElement>).nodeName);
     expect(names).toEqual(preview.blocks.map((b) => b.type));
+  });
+
+  it("tells each owner it matched of their actions, as assigning them in the editor does, but not the person importing", async () => {
+    const ownershipOf = async (who: string) => {
+      const res = await fetch(`${server.url}/api/notifications`, { headers: { cookie: cookie[who]! } });
+      const { notifications } = (await res.json()) as { notifications: { kind: string; title: string; link: string | null }[] };
+      return notifications.filter((n) => n.kind === "ownership");
+    };
+    const res = await upload("deputy", docx(plan));
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    // Jo Patel leads five of the six actions (the sixth names Mrs Okafor, who is nobody here).
+    const notices = await eventually(async () => {
+      const got = (await ownershipOf("lead")).filter((n) => n.link?.startsWith(`/documents/${id}#block-`));
+      expect(got).toHaveLength(5);
+      return got;
+    }, { timeout: 15_000 });
+    expect(notices.map((n) => n.title).sort()).toEqual(
+      ["Train all staff in the new phonics scheme", "Weekly phonics assessments for the lowest 20%", "First-day calling for every absence", "Attendance clinics for families", "Termly awards assembly"]
+        .map((text) => `You are now an owner of the action “${text}”`)
+        .sort(),
+    );
+    // Each links to its own block, which the created plan holds.
+    const blockIds = new Set(notices.map((n) => n.link!.slice(n.link!.indexOf("#block-") + 7)));
+    expect(blockIds.size).toBe(5);
+    const state = await server.collab.documentState(id);
+    const Y = await import("yjs");
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    const ids = doc.getXmlFragment("default").toArray().map((n) => (n as InstanceType<typeof Y.XmlElement>).getAttribute("id"));
+    for (const blockId of blockIds) expect(ids).toContain(blockId);
+    // The importer hears nothing of their own import; nor did Jo Patel of the plans she imported herself.
+    expect(await ownershipOf("deputy")).toEqual([]);
+    expect((await ownershipOf("lead")).filter((n) => !n.link?.startsWith(`/documents/${id}#`))).toEqual([]);
   });
 
   it("carries bold, italic and underline into the editor's marks, across the lines of a paragraph", async () => {
