@@ -61,7 +61,9 @@ export async function startServerChild(
     runtime === "bundle"
       ? await serverBuild().then((dir) => ["--import", join(dir, "eventLoopProbe.mjs"), join(dir, `${which}.mjs`)])
       : ["--import", "tsx", "--import", `./${ENTRIES.eventLoopProbe}`, ENTRIES[which]];
-  const child = spawn(process.execPath, args, {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers (not allowed in NODE_OPTIONS).
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
