@@ -2,8 +2,8 @@
  * Builds the servers under test into plain JS with esbuild (dependencies left external), so
  * ours runs the way Hocuspocus ships: compiled, not transpiled on the fly by tsx, whose loader
  * alone adds about 100 MB to a process that imports the whole app.
- * The bundle sits two levels under a temp root that links the repo's package.json, migrations
- * and node_modules, so server/paths.ts finds its root there as it does in the repo.
+ * The bundle sits two levels under a temp root that links the repo's package.json, migrations,
+ * assets (the PDF fonts) and node_modules, so the server finds them there as it does in the repo.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -38,6 +38,7 @@ export function serverBuild(): Promise<string> {
     mkdirSync(out, { recursive: true });
     symlinkSync(join(REPO, "package.json"), join(root, "package.json"));
     symlinkSync(join(REPO, "migrations"), join(root, "migrations"));
+    symlinkSync(join(REPO, "assets"), join(root, "assets"));
     symlinkSync(join(REPO, "node_modules"), join(root, "build", "node_modules"));
     await build({
       entryPoints: Object.fromEntries(Object.entries({ ...ENTRIES, ...WORKERS }).map(([name, path]) => [name, join(REPO, path)])),
