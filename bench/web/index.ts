@@ -4,9 +4,12 @@
  * served from the built client. Prints each page's performance score, largest contentful paint,
  * total blocking time, the JavaScript it never runs and what text compression would save.
  * Goal (issue 15): 90 or more on every page. Figures only; it never fails.
+ * WEB_BENCH_REPORTS=<dir> also writes each page's full Lighthouse report there (its opportunities
+ * and diagnostics say what to fix next).
  */
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { clientBuildIsStale } from "../../server/clientBuild.js";
@@ -20,6 +23,7 @@ import { DEFAULT_CLIENT_DIR, startServer } from "../../server/server.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const GOAL = 90;
+const REPORTS = process.env.WEB_BENCH_REPORTS;
 
 if (clientBuildIsStale(ROOT, DEFAULT_CLIENT_DIR)) {
   console.log("building the client first");
@@ -64,14 +68,21 @@ try {
     });
     if (!result) throw new Error(`no Lighthouse result for ${page.name}`);
     const { lhr } = result;
+    if (REPORTS) {
+      mkdirSync(REPORTS, { recursive: true });
+      writeFileSync(join(REPORTS, `${page.name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}.json`), JSON.stringify(lhr, null, 1));
+    }
     const audit = (id: string) => lhr.audits[id];
     const score = Math.round((lhr.categories.performance?.score ?? 0) * 100);
+    const seconds = (id: string) => `${((audit(id)?.numericValue ?? 0) / 1000).toFixed(1)} s`;
     const savings = (id: string) => (audit(id)?.details as { overallSavingsBytes?: number } | undefined)?.overallSavingsBytes;
     const line = [
       page.name.padEnd(52),
       `score ${String(score).padStart(3)}${score >= GOAL ? "" : ` (goal ${GOAL})`}`,
-      `LCP ${((audit("largest-contentful-paint")?.numericValue ?? 0) / 1000).toFixed(1)} s`,
+      `FCP ${seconds("first-contentful-paint")}`,
+      `LCP ${seconds("largest-contentful-paint")}`,
       `TBT ${Math.round(audit("total-blocking-time")?.numericValue ?? 0)} ms`,
+      `CLS ${(audit("cumulative-layout-shift")?.numericValue ?? 0).toFixed(2)}`,
       `unused JS ${kib(savings("unused-javascript"))}`,
       `compression would save ${kib(savings("uses-text-compression"))}`,
     ].join("  ");

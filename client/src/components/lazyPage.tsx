@@ -2,13 +2,19 @@
 import { lazy, Suspense, type ComponentType } from "react";
 import { Loading } from "./Loading.js";
 
-export function lazyPage(load: () => Promise<ComponentType>): ComponentType {
-  const Page = lazy(async () => ({ default: await load() }));
-  return function LazyPage() {
+/** A lazily loaded page; `preload()` starts fetching its code before it is rendered. */
+export type LazyPage = ComponentType & { preload: () => void };
+
+export function lazyPage(load: () => Promise<ComponentType>): LazyPage {
+  let loading: Promise<ComponentType> | null = null;
+  const once = () => (loading ??= load());
+  const Page = lazy(async () => ({ default: await once() }));
+  function LazyPage() {
     return (
       <Suspense fallback={<Loading label="Loading the page" />}>
         <Page />
       </Suspense>
     );
-  };
+  }
+  return Object.assign(LazyPage, { preload: () => void once().catch(() => {}) });
 }

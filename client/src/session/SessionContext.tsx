@@ -24,13 +24,27 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+let early: Promise<Me> | null = null;
+
+/**
+ * Asks the server who is signed in before React first renders (main.tsx calls it), so the
+ * answer is on its way while the app's code runs; the provider's first load takes it.
+ */
+export function prefetchSession(): void {
+  early ??= fetchMe();
+  // Handled when the provider reads it; this keeps a 401 from being reported as unhandled meanwhile.
+  early.catch(() => {});
+}
+
 /** Provides the session to the app; render once, above the router's pages. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: "unknown" });
 
   const refresh = useCallback(async () => {
+    const pending = early;
+    early = null;
     try {
-      setState({ status: "signedIn", me: await fetchMe() });
+      setState({ status: "signedIn", me: await (pending ?? fetchMe()) });
     } catch (error) {
       setState(error instanceof ApiError && error.status === 401 ? { status: "signedOut" } : { status: "failed", error });
     }
