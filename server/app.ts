@@ -22,6 +22,7 @@ import { supportRoutes } from "./routes/support.js";
 import { progressRoutes } from "./routes/progress.js";
 import { exportRoutes } from "./routes/export.js";
 import { documentRoutes } from "./routes/documents.js";
+import { documentPreviewRoutes } from "./routes/documentPreview.js";
 import { documentImportRoutes } from "./routes/documentImport.js";
 import { peopleRoutes } from "./routes/people.js";
 import { schoolRoutes } from "./routes/schools.js";
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route("/", authRoutes);
   api.route("/", schoolRoutes);
   api.route("/", documentRoutes);
+  api.route("/", documentPreviewRoutes);
   api.route("/", documentImportRoutes);
   api.route("/", peopleRoutes);
   api.route("/", commentRoutes);
@@ -97,7 +99,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     const clientDir = options.clientDir;
     const indexHtml = readFileSync(join(clientDir, "index.html"), "utf8");
     app.use("*", staticCaching());
-    app.use("/assets/*", serveStatic({ root: clientDir }));
+    // The build writes .br and .gz beside each asset; they are sent as they are (compress() skips them).
+    app.use("/assets/*", serveStatic({ root: clientDir, precompressed: true }));
     app.use("*", serveStatic({ root: clientDir, rewriteRequestPath: (p) => (p === "/" ? "/index.html" : p) }));
     // Client routes (/trust, /documents/:id, ...) are bookmarked and shared: serve the SPA for them.
     app.get("*", (c) => c.html(indexHtml));

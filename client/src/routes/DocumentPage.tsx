@@ -1,5 +1,4 @@
-/** `/documents/:id`: the document's details, and the place where its text (the editor) sits. */
-import { lazy, Suspense } from "react";
+/** `/documents/:id`: the document's details, and its text: a reading preview first, then the live editor. */
 import { useParams } from "react-router";
 import { useResource } from "../api/useResource.js";
 import { Breadcrumb } from "../components/Breadcrumb.js";
@@ -11,13 +10,14 @@ import { DocumentGovernance } from "../features/governance/DocumentGovernance.js
 import { ReviewPanel } from "../features/governance/ReviewPanel.js";
 import { RollForwardPanel } from "../features/reviews/RollForwardPanel.js";
 import { DocumentExportLinks } from "../features/export/ExportLinks.js";
-
-/** The plan editor, loaded only on this page so sign-in and home stay light. */
-const DocumentEditor = lazy(() => import("../editor/DocumentEditor.js"));
+import { DocumentText } from "../editor/preview/DocumentText.js";
+import { getDocumentPreview } from "../editor/preview/previewApi.js";
 
 export function DocumentPage() {
   const { id = "" } = useParams();
   const detail = useResource((signal) => getDocument(id, signal), [id]);
+  // Asked for alongside the details, so the text paints with the title.
+  const preview = useResource((signal) => getDocumentPreview(id, signal), [id]);
   const doc = detail.status === "ready" ? detail.data.document : null;
   usePageTitle(doc?.title ?? "Document");
 
@@ -36,10 +36,7 @@ export function DocumentPage() {
             </section>
             <ReviewPanel />
             <RollForwardPanel doc={data.document} />
-            <Suspense fallback={<p className="hint">Loading the editor…</p>}>
-              {/* Keyed by status: after approval or a new revision the editor reopens with the new permissions. */}
-              <DocumentEditor key={`${data.document.id}:${data.document.status}`} documentId={data.document.id} initial={data} />
-            </Suspense>
+            <DocumentText detail={data} preview={preview} />
           </DocumentGovernance>
         )}
       </ResourceView>

@@ -5,11 +5,9 @@
 import { lazyPage } from "../components/lazyPage.js";
 
 export const SchoolPage = lazyPage(() => import("./SchoolPage.js").then((m) => m.SchoolPage));
-// The editor's code (Tiptap, ProseMirror, Yjs) is most of the page's weight: fetch it alongside the page's own code, not after it.
-export const DocumentPage = lazyPage(() => {
-  void import("../editor/DocumentEditor.js");
-  return import("./DocumentPage.js").then((m) => m.DocumentPage);
-});
+// The editor's code (Tiptap, ProseMirror, Yjs) is most of the page's weight: the page paints a
+// reading preview first and fetches the editor after it (editor/preview/DocumentText.tsx).
+export const DocumentPage = lazyPage(() => import("./DocumentPage.js").then((m) => m.DocumentPage));
 export const PeoplePage = lazyPage(() => import("./PeoplePage.js").then((m) => m.PeoplePage));
 export const InvitePage = lazyPage(() => import("./InvitePage.js").then((m) => m.InvitePage));
 export const ForgotPasswordPage = lazyPage(() => import("./ForgotPasswordPage.js").then((m) => m.ForgotPasswordPage));
@@ -19,3 +17,14 @@ export const TrustPage = lazyPage(() => import("../features/progress/TrustPage.j
 export const ActionsPage = lazyPage(() => import("../features/progress/ActionsPage.js").then((m) => m.ActionsPage));
 export const CalendarPage = lazyPage(() => import("../features/calendar/CalendarPage.js").then((m) => m.CalendarPage));
 export const SearchPage = lazyPage(() => import("../features/search/SearchPage.js").then((m) => m.SearchPage));
+
+/**
+ * Starts loading the code of the page at `pathname` at start-up, alongside the session check,
+ * instead of after it: the pages most opened from a link (a document, the trust dashboard).
+ */
+export function preloadPageFor(pathname: string): void {
+  if (/^\/documents\/[^/]+\/?$/.test(pathname)) DocumentPage.preload();
+  else if (pathname === "/trust") TrustPage.preload();
+  else if (/^\/schools\/[^/]+\/?$/.test(pathname)) SchoolPage.preload();
+  else if (pathname === "/actions") ActionsPage.preload();
+}
