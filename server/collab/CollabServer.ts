@@ -62,8 +62,11 @@ export interface Collab {
   /**
    * Makes every connection to a document read-only at once, before its version is captured for
    * approval, so no edit lands after the snapshot. Holds until refreshPermissions(documentId).
+   * Resolves once every update this process accepted before the lock is stored.
    */
-  lockWriters(documentId: string): void;
+  lockWriters(documentId: string): Promise<void>;
+  /** Whether this process has the document's room (so other processes may hear its edits). */
+  holdsRoom(documentId: string): boolean;
   /** Re-checks every connection's read and write access to a document (after approval, say); lifts lockWriters. */
   refreshPermissions(documentId: string): Promise<void>;
   /** Re-checks every connection of one person, wherever they are (after their roles change). */
@@ -261,9 +264,10 @@ export function createCollab(options: CollabOptions): Collab {
 
   const open = (test: (c: Connection) => boolean) => [...connections].filter((c) => !c.closed && test(c));
 
-  function lockWriters(documentId: string): void {
+  function lockWriters(documentId: string): Promise<void> {
     locked.add(documentId);
     for (const conn of open((c) => c.documentId === documentId)) conn.canWrite = false;
+    return log.flush();
   }
 
   async function refreshPermissions(documentId: string): Promise<void> {
@@ -311,6 +315,7 @@ export function createCollab(options: CollabOptions): Collab {
     changeDocument,
     documentState,
     lockWriters,
+    holdsRoom: (documentId) => rooms.holds(documentId),
     refreshPermissions,
     refreshUser,
     refreshAll: () => recheck(open(() => true)),

@@ -47,6 +47,11 @@ export class RoomRegistry {
     return room?.state === "open" ? room : undefined;
   }
 
+  /** Whether this process has the document's room, loading, open or unloading (and so follows its relay channel). */
+  holds(documentId: string): boolean {
+    return this.rooms.has(documentId) || this.loading.has(documentId) || this.unloading.has(documentId);
+  }
+
   /** Every loaded room. */
   all(): Room[] {
     return [...this.rooms.values()];

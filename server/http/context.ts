@@ -43,7 +43,7 @@ export interface AppHooks {
   /** Called after a document's status changes, so open rooms re-check who may write. */
   onDocumentStatusChanged?: (documentId: string) => Promise<void>;
   /** Makes a document's open editors read-only at once (before an approval captures its version); onDocumentStatusChanged lifts it. */
-  lockWriters?: (documentId: string) => void;
+  lockWriters?: (documentId: string) => Promise<void>;
   /** Called after someone's roles change, so their open sockets keep only the access they still have. */
   onAccessChanged?: (userId: string) => Promise<void>;
   /** Called after a session ends, so sockets opened with it close. */

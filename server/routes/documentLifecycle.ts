@@ -54,9 +54,9 @@ export const documentLifecycleRoutes = new Hono<AppEnv>()
     if (change.status === "approved" && !captureVersion) {
       throw new HttpError(503, "unavailable", "Versions cannot be taken right now");
     }
-    const capture = () => {
-      // Open editors turn read-only before the version is taken, so no edit lands after the snapshot.
-      lockWriters?.(doc.id);
+    const capture = async () => {
+      // Open editors turn read-only, on every process, and what they had sent is stored, before the version is taken.
+      await lockWriters?.(doc.id);
       return captureVersion!(doc.id);
     };
     const open = change.status === "approved" ? await openChallenges(c.var.deps.db, doc.id) : null;

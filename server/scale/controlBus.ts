@@ -35,6 +35,8 @@ export interface ControlBus {
    * unsubscribe function.
    */
   listenFrames(channel: string, handler: FrameHandler): Promise<() => void>;
+  /** How many other processes listen on a room channel now (0 when the transport is down). */
+  listeners(channel: string): Promise<number>;
   /**
    * Runs `fn` each time the transport comes back after a loss, once this process is
    * subscribed again: messages and frames may have been missed meanwhile.
@@ -110,6 +112,10 @@ export class InProcessBus implements ControlBus {
 
   sendFrame(): boolean {
     return true;
+  }
+
+  async listeners(): Promise<number> {
+    return 0;
   }
 
   async listenFrames(): Promise<() => void> {

@@ -99,6 +99,13 @@ export class RedisBus implements ControlBus {
     return off;
   }
 
+  async listeners(channel: string): Promise<number> {
+    if (this.pub.status !== "ready") return 0;
+    // Each process subscribes to a room channel once, on its one subscriber connection.
+    const reply = (await this.pub.pubsub("NUMSUB", this.roomPrefix + channel)) as [string, number | string];
+    return Math.max(0, Number(reply[1] ?? 0) - (this.frames.has(channel) ? 1 : 0));
+  }
+
   onResume(fn: () => void): () => void {
     this.resumers.add(fn);
     return () => void this.resumers.delete(fn);

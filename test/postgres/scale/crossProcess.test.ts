@@ -8,7 +8,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Database } from "../../../server/db/client.js";
-import { documentUpdates } from "../../../server/db/schema/index.js";
+import { documentUpdates, documentVersions } from "../../../server/db/schema/index.js";
 import { loadDocumentState } from "../../../server/collab/documentStore.js";
 import { PERMISSION_DENIED } from "../../../server/collab/index.js";
 import { CloseCode } from "../../../shared/collab.js";
@@ -165,6 +165,36 @@ describe("three processes, one database, one Redis", () => {
     await eventually(() => expect(onB.denied).toEqual([PERMISSION_DENIED]));
     await eventually(async () => expect(await storedText(documentId)).toBe("Before approval. "));
     expect(onC.text.toString()).toBe("Before approval. ");
+  });
+
+  it("an approval on process A holds every edit process B accepted before the lock, even one B has not yet stored", async () => {
+    const documentId = await newDocument("in_review");
+    const leader = await person("school_leader", 1);
+    const lead = await person("trust_lead", 0);
+    const onB = client(1, documentId, leader.cookie);
+    const onC = client(2, documentId, leader.cookie);
+    await Promise.all([synced(onB), synced(onC)]);
+    // Stall every INSERT into the log for a while, so B's store of the edit waits in its group commit.
+    let taken!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (taken = resolve));
+    const stall = db.db.transaction(async (tx) => {
+      await tx.execute(sql`LOCK TABLE document_updates IN SHARE MODE`);
+      taken();
+      await new Promise((r) => setTimeout(r, 700));
+    });
+    await lockTaken;
+    onB.text.insert(0, "Accepted before approval.");
+    // C sees it as soon as B accepts it: B has it, but cannot store it yet.
+    await eventually(() => expect(onC.text.toString()).toBe("Accepted before approval."));
+    const today = new Date().toISOString().slice(0, 10);
+    const res = await apiAs(url(0), lead.cookie)("POST", `/api/documents/${documentId}/status`, { status: "approved", approvalBody: "lgb", approvedOn: today });
+    expect(res.status, await res.clone().text()).toBe(200);
+    await stall;
+    const { versionId } = (await res.json()) as { versionId: string };
+    const [version] = await db.db.select({ state: documentVersions.state }).from(documentVersions).where(eq(documentVersions.id, versionId));
+    const approved = new Y.Doc();
+    Y.applyUpdate(approved, version!.state);
+    expect(approved.getText("body").toString()).toBe("Accepted before approval.");
   });
 
   it("sign-out on process A closes that session's socket on process B", async () => {
