@@ -17,7 +17,7 @@ export interface ImportBlock {
   text: string;
   /** Block attributes (shared/blocks schema) for structured blocks; `level` for headings; `items` for lists. */
   attrs: Record<string, unknown>;
-  /** Paragraphs: the Word runs' bold, italic and underline, carried into the editor as marks. */
+  /** The Word runs' bold, italic and underline over `text`, carried into the editor as marks (a list's count through its items joined by line breaks). */
   marks?: MarkRange[];
 }
 

@@ -5,6 +5,7 @@
  */
 import { defaultBlockAttrs, parseBlockAttrs, type BlockType } from "../../shared/blocks/schema.js";
 import type { ImportBlock, ImportResult, ImportWarning, MarkRange } from "../../shared/importPreview.js";
+import { joinMarked, oneLineMarked, type Marked } from "./markedText.js";
 import { ownerMatcher, type Person } from "./ownerMatcher.js";
 import { readRag } from "./ragCells.js";
 import { layoutOf, type ColumnRole, type TableLayout } from "./tableColumns.js";
@@ -63,17 +64,16 @@ export function buildPlan(body: BodyItem[], tables: WordTable[], options: BuildO
     const item = body[i]!;
     if (item.kind === "heading") {
       if (PRIORITY.test(item.text) || PRIORITY_ONLY.test(item.text)) pushText(item.text);
-      else blocks.push({ type: "heading", text: item.text, attrs: { level: item.level } });
+      else blocks.push(withMarks({ type: "heading", text: item.text, attrs: { level: item.level } }, item.marks));
     } else if (item.kind === "paragraph") pushText(item.text, item.marks);
     else if (item.kind === "listItem") {
-      const items: string[] = [];
+      const items: Marked[] = [];
       const ordered = item.ordered;
-      while (body[i]?.kind === "listItem" && (body[i] as { ordered: boolean }).ordered === ordered) {
-        items.push(oneLine((body[i] as { text: string }).text));
-        i++;
-      }
+      for (let next = body[i]; next?.kind === "listItem" && next.ordered === ordered; next = body[++i]) items.push(oneLineMarked(next));
       i--;
-      blocks.push({ type: ordered ? "orderedList" : "bulletList", text: items.join("\n"), attrs: { items } });
+      // The items' marks count through the block's text, the items joined by line breaks.
+      const joined = joinMarked(items, "\n");
+      blocks.push(withMarks({ type: ordered ? "orderedList" : "bulletList", text: joined.text, attrs: { items: items.map((it) => it.text) } }, joined.marks));
     } else {
       const table = tables[item.index];
       if (!table) warn(null, `Table ${item.index + 1}`, `Table ${item.index + 1} could not be read from the file, so it was left out`);
@@ -91,8 +91,8 @@ export function buildPlan(body: BodyItem[], tables: WordTable[], options: BuildO
     const headerAt = table.slice(0, 3).findIndex((row) => layoutOf(row.map((c) => c.text)) !== null);
     if (headerAt < 0) {
       for (const row of table) {
-        const text = distinct(row).map((c) => oneLine(c.text)).filter(Boolean).join(" | ");
-        if (text) pushText(text);
+        const { text, marks } = joinMarked(distinct(row).map(oneLineMarked).filter((c) => c.text), " | ");
+        if (text) pushText(text, marks);
       }
       warn(null, `Table ${number}`, `Table ${number} has no action or target column, so its rows came across as text`);
       return;
@@ -119,12 +119,12 @@ export function buildPlan(body: BodyItem[], tables: WordTable[], options: BuildO
 
   /** A full-width row: a priority ("Priority 2: Attendance"), a target, or a sub-heading. */
   function sectionRow(row: GridCell[]) {
-    const text = oneLine(distinct(row).map((c) => c.text).filter(Boolean).join(" "));
+    const { text, marks } = oneLineMarked(joinMarked(distinct(row).filter((c) => c.text), " "));
     if (!text) return;
     const target = TARGET_ROW.exec(text);
     if (target) blocks.push(structured("target", target[1]!, {}));
     else if (PRIORITY.test(text) || PRIORITY_ONLY.test(text)) pushText(text);
-    else blocks.push({ type: "heading", text, attrs: { level: 3 } });
+    else blocks.push(withMarks({ type: "heading", text, attrs: { level: 3 } }, marks));
   }
 
   /** One row of actions or targets; returns the index of the block it wrote or continued. */
@@ -233,6 +233,11 @@ export function buildPlan(body: BodyItem[], tables: WordTable[], options: BuildO
     for (const w of invalid) rowWarnings.push(w.message);
     return { type, text: clip(text, LONG, "text", rowWarnings), attrs: attrs as unknown as Record<string, unknown> };
   }
+}
+
+/** The block with its marks, left off when there are none (as the preview shows plain blocks). */
+function withMarks(block: ImportBlock, marks: readonly MarkRange[]): ImportBlock {
+  return marks.length ? { ...block, marks: [...marks] } : block;
 }
 
 /** The distinct physical cells of a row, in order (a merged cell once). */

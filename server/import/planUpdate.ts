@@ -23,14 +23,34 @@ export function planNodesOf(blocks: readonly ImportBlock[]): PlanNode[] {
 }
 
 /**
- * A paragraph's bold, italic and underline as y-prosemirror stores marks: formatting on the
- * Y.XmlText named after the Tiptap mark, with the mark's attributes (none) as its value.
+ * A block's bold, italic and underline as y-prosemirror stores marks: formatting on the
+ * Y.XmlText named after the Tiptap mark, with the mark's attributes (none) as its value. A
+ * paragraph or heading holds its text itself; a list's marks count through its items joined by
+ * line breaks, and each item's text sits in listItem > paragraph.
  */
 function applyMarks(node: Y.XmlElement | Y.XmlText | undefined, block: ImportBlock): void {
   if (!block.marks?.length || !(node instanceof Y.XmlElement)) return;
-  const text = node.get(0);
-  if (!(text instanceof Y.XmlText)) return;
-  for (const { from, to, mark } of block.marks) if (to > from) text.format(from, to - from, { [mark]: {} });
+  const format = (text: unknown, start: number, length: number) => {
+    if (!(text instanceof Y.XmlText)) return;
+    for (const { from, to, mark } of block.marks!) {
+      const a = Math.max(from - start, 0);
+      const b = Math.min(to - start, length);
+      if (b > a) text.format(a, b - a, { [mark]: {} });
+    }
+  };
+  if (node.nodeName !== "bulletList" && node.nodeName !== "orderedList") {
+    const text = node.get(0);
+    format(text, 0, text instanceof Y.XmlText ? text.length : 0);
+    return;
+  }
+  let start = 0;
+  for (const item of node.toArray()) {
+    const paragraph = item instanceof Y.XmlElement ? item.get(0) : undefined;
+    const text = paragraph instanceof Y.XmlElement ? paragraph.get(0) : undefined;
+    const length = text instanceof Y.XmlText ? text.length : 0;
+    format(text, start, length);
+    start += length + 1;
+  }
 }
 
 /** What the worker hands over for a create: the document's content and the rows to store for it. */

@@ -4,13 +4,14 @@
  * is a placeholder that the caller fills from the XML grid (wordTables.ts), which keeps the shading.
  */
 import mammoth from "mammoth";
-import type { MarkRange, TextMark } from "../../shared/importPreview.js";
+import type { MarkRange } from "../../shared/importPreview.js";
+import { markBits, tidyChars, toMarked, type Marked, type MarkedChar } from "./markedText.js";
 
 /** One item of the body, in document order. */
 export type BodyItem =
-  | { kind: "heading"; level: 1 | 2 | 3; text: string }
+  | { kind: "heading"; level: 1 | 2 | 3; text: string; marks: MarkRange[] }
   | { kind: "paragraph"; text: string; bold: boolean; marks: MarkRange[] }
-  | { kind: "listItem"; ordered: boolean; text: string }
+  | { kind: "listItem"; ordered: boolean; text: string; marks: MarkRange[] }
   | { kind: "table"; index: number };
 
 /** The parts of mammoth's element tree this reader looks at (mammoth publishes no types for it). */
@@ -45,51 +46,23 @@ function textOf(el: MammothElement): string {
   }
 }
 
-const MARKS: readonly TextMark[] = ["bold", "italic", "underline"];
-const SPACE = /[ \t\u00a0]/;
-
 /**
- * A paragraph's text and its emphasis, whitespace tidied exactly as `textOf` then the caller's
+ * An element's text and its emphasis, whitespace tidied exactly as `textOf` then the caller's
  * replaces and trim tidy it, so each mark still covers the characters it covered in Word.
  */
-export function styledText(el: MammothElement): { text: string; marks: MarkRange[] } {
-  const chars: { c: string; m: number }[] = [];
+export function styledText(el: MammothElement): Marked {
+  const chars: MarkedChar[] = [];
   const walk = (node: MammothElement, m: number) => {
-    if (node.type === "run") m = (node.isBold ? 1 : 0) | (node.isItalic ? 2 : 0) | (node.isUnderline ? 4 : 0);
+    if (node.type === "run") m = markBits(!!node.isBold, !!node.isItalic, !!node.isUnderline);
     if (node.type === "text" || node.type === "tab" || node.type === "break") {
-      for (const c of textOf(node)) chars.push({ c, m });
+      for (const c of textOf(node).split("")) chars.push({ c, m });
       return;
     }
     if (["table", "image", "noteReference", "commentReference"].includes(node.type)) return;
     for (const child of node.children ?? []) walk(child, m);
   };
   walk(el, 0);
-  // Runs of spaces become one space; spaces beside a line break go; then the ends are trimmed.
-  const spaced: typeof chars = [];
-  for (const ch of chars) {
-    const space = SPACE.test(ch.c);
-    if (space && spaced.at(-1)?.c === " ") continue;
-    spaced.push(space ? { c: " ", m: ch.m } : ch);
-  }
-  const tidy = spaced.filter((ch, i) => !(ch.c === " " && (spaced[i - 1]?.c === "\n" || spaced[i + 1]?.c === "\n")));
-  let start = 0;
-  let end = tidy.length;
-  while (start < end && /\s/.test(tidy[start]!.c)) start++;
-  while (end > start && /\s/.test(tidy[end - 1]!.c)) end--;
-  const kept = tidy.slice(start, end);
-  const marks: MarkRange[] = [];
-  MARKS.forEach((mark, bit) => {
-    let from = -1;
-    for (let i = 0; i <= kept.length; i++) {
-      const on = i < kept.length && (kept[i]!.m & (1 << bit)) !== 0;
-      if (on && from < 0) from = i;
-      else if (!on && from >= 0) {
-        marks.push({ from, to: i, mark });
-        from = -1;
-      }
-    }
-  });
-  return { text: kept.map((ch) => ch.c).join(""), marks: marks.sort((a, b) => a.from - b.from) };
+  return toMarked(tidyChars(chars));
 }
 
 const allBold = (el: MammothElement): boolean => {
@@ -117,14 +90,14 @@ export async function readWordBody(buffer: Buffer): Promise<{ items: BodyItem[];
     if (el.type === "paragraph") {
       const text = textOf(el).replace(/[ \t\u00a0]+/g, " ").replace(/ *\n */g, "\n").trim();
       if (!text) return;
+      const styled = styledText(el);
+      // Only when the tidied text agrees character for character, so a mark never lands on the wrong words.
+      const marks = styled.text === text ? styled.marks : [];
       const level = headingLevel(el.styleName ?? el.styleId);
-      if (level) items.push({ kind: "heading", level, text: text.replace(/\n/g, " ") });
-      else if (el.numbering) items.push({ kind: "listItem", ordered: el.numbering.isOrdered, text });
-      else {
-        const styled = styledText(el);
-        // Only when the tidied text agrees character for character, so a mark never lands on the wrong words.
-        items.push({ kind: "paragraph", text, bold: allBold(el), marks: styled.text === text ? styled.marks : [] });
-      }
+      // A heading is one line: each line break becomes a space, which moves no mark.
+      if (level) items.push({ kind: "heading", level, text: text.replace(/\n/g, " "), marks });
+      else if (el.numbering) items.push({ kind: "listItem", ordered: el.numbering.isOrdered, text, marks });
+      else items.push({ kind: "paragraph", text, bold: allBold(el), marks });
       return;
     }
     for (const c of el.children ?? []) visit(c);

@@ -4,12 +4,16 @@
  * cell merged down three rows gives each row its lead, and a cell spanning columns says so.
  */
 import { DOMParser } from "@xmldom/xmldom";
+import type { MarkRange } from "../../shared/importPreview.js";
+import { markBits, tidyChars, toMarked, type Marked, type MarkedChar } from "./markedText.js";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /** One grid position of a table. A merged cell appears at every position it covers. */
 export interface GridCell {
   text: string;
+  /** The runs' bold, italic and underline over `text`. */
+  marks: MarkRange[];
   /** The shading colour: a hex RGB ("FF0000") or a highlight name ("yellow"); null when unshaded. */
   fill: string | null;
   /** Grid columns the physical cell spans (1 unless merged across). */
@@ -39,24 +43,41 @@ const all = (el: El, name: string): El[] => {
 const child = (el: El | undefined, name: string): El | undefined => (el ? children(el, name)[0] : undefined);
 const attr = (el: El | undefined, name: string): string | null => el?.getAttributeNS(W, name) || el?.getAttribute(`w:${name}`) || null;
 
-/** The text of a paragraph-holding element: runs' text, tabs as spaces, breaks as new lines, deletions left out. */
-function textOf(el: El): string {
-  const parts: string[] = [];
-  const walk = (node: El) => {
+const OFF = new Set(["0", "false", "off", "none"]);
+/** A run's bold, italic and underline as a mark bit set; a toggle with val "0", "false" or "none" is off. */
+function runBits(r: El): number {
+  const rPr = child(r, "rPr");
+  const on = (name: string) => {
+    const el = child(rPr, name);
+    return el !== undefined && !OFF.has(attr(el, "val") ?? "");
+  };
+  return markBits(on("b"), on("i"), on("u"));
+}
+
+/**
+ * The text of a paragraph-holding element and its emphasis: runs' text, tabs as spaces, breaks as
+ * new lines, deletions left out, white space tidied as mammoth's paragraphs are (markedText.ts).
+ */
+function markedTextOf(el: El): Marked {
+  const chars: MarkedChar[] = [];
+  const push = (text: string, m: number) => {
+    for (const c of text.split("")) chars.push({ c, m });
+  };
+  const walk = (node: El, m: number) => {
     for (const n of children(node)) {
       switch (n.localName) {
         case "t":
-          parts.push(n.textContent ?? "");
+          push(n.textContent ?? "", m);
           break;
         case "tab":
-          parts.push(" ");
+          push(" ", m);
           break;
         case "br":
         case "cr":
-          parts.push("\n");
+          push("\n", m);
           break;
         case "noBreakHyphen":
-          parts.push("-");
+          push("-", m);
           break;
         case "del":
         case "delText":
@@ -64,17 +85,20 @@ function textOf(el: El): string {
         case "pPr":
         case "tcPr":
           break;
+        case "r":
+          walk(n, runBits(n));
+          break;
         case "p":
-          if (parts.length && parts[parts.length - 1] !== "\n") parts.push("\n");
-          walk(n);
+          if (chars.length && chars[chars.length - 1]!.c !== "\n") push("\n", 0);
+          walk(n, 0);
           break;
         default:
-          walk(n);
+          walk(n, m);
       }
     }
   };
-  walk(el);
-  return parts.join("").replace(/[ \t\u00a0]+/g, " ").replace(/ *\n */g, "\n").trim();
+  walk(el, 0);
+  return toMarked(tidyChars(chars));
 }
 
 /** A shading element's colour: `solid` patterns show the pattern colour, the rest their fill. */
@@ -107,7 +131,7 @@ function readTable(tbl: El): WordTable {
   for (const tr of children(tbl, "tr")) {
     const row: GridCell[] = [];
     const before = Number(attr(child(child(tr, "trPr"), "gridBefore"), "val") ?? 0);
-    for (let i = 0; i < before; i++) row.push({ text: "", fill: null, span: 1, origin: i, continued: false });
+    for (let i = 0; i < before; i++) row.push({ text: "", marks: [], fill: null, span: 1, origin: i, continued: false });
     for (const tc of cellsOf(tr)) {
       const tcPr = child(tc, "tcPr");
       const span = Math.max(1, Math.min(64, Number(attr(child(tcPr, "gridSpan"), "val") ?? 1) || 1));
@@ -117,7 +141,7 @@ function readTable(tbl: El): WordTable {
       const above = rows[rows.length - 1]?.[origin];
       const cell: GridCell = continued && above
         ? { ...above, span, origin, continued: true }
-        : { text: textOf(tc), fill: cellFill(tc), span, origin, continued: false };
+        : { ...markedTextOf(tc), fill: cellFill(tc), span, origin, continued: false };
       for (let i = 0; i < span; i++) row.push(cell);
     }
     rows.push(row);

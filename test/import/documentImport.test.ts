@@ -202,6 +202,61 @@ describe("importing a Word plan", () => {
     ]);
   });
 
+  it("carries bold, italic and underline in headings, list items, a table's full-width rows and a table of notes", async () => {
+    const { HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await import("docx");
+    const runs = (...parts: (string | { text: string; bold?: boolean; italics?: boolean; underline?: object })[]) =>
+      parts.map((p) => new TextRun(typeof p === "string" ? p : p));
+    const cellOf = (...parts: Parameters<typeof runs>) => new TableCell({ children: [new Paragraph({ children: runs(...parts) })] });
+    const bytes = await packDocx([
+      new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs("Our ", { text: "reading", bold: true }, " journey") }),
+      new Paragraph({ bullet: { level: 0 }, children: runs({ text: "Phonics", italics: true }, " every day") }),
+      new Paragraph({ bullet: { level: 0 }, children: runs("Books ", { text: "at home", underline: {} }) }),
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: [
+          new TableRow({ children: [cellOf("Area"), cellOf("Notes")] }),
+          new TableRow({ children: [cellOf({ text: "Reading", bold: true }), cellOf("Strong ", { text: "phonics", italics: true }, " teaching")] }),
+        ],
+      }),
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: [
+          new TableRow({ children: [cellOf("Action"), cellOf("Lead"), cellOf("RAG")] }),
+          new TableRow({ children: [new TableCell({ columnSpan: 3, children: [new Paragraph({ children: runs("Key Stage ", { text: "2", bold: true, underline: {} }) })] })] }),
+          new TableRow({ children: [cellOf("Daily reading"), cellOf("Jo Patel"), cellOf("Green")] }),
+        ],
+      }),
+    ]);
+    const preview = (await (await upload("lead", docx(bytes), { preview: true })).json()) as ImportResult;
+    expect(preview.blocks.map(({ type, text, marks }) => ({ type, text, marks }))).toEqual([
+      { type: "heading", text: "Our reading journey", marks: [{ from: 4, to: 11, mark: "bold" }] },
+      // A list's marks count through its items joined by line breaks.
+      { type: "bulletList", text: "Phonics every day\nBooks at home", marks: [{ from: 0, to: 7, mark: "italic" }, { from: 24, to: 31, mark: "underline" }] },
+      { type: "paragraph", text: "Area | Notes", marks: undefined },
+      { type: "paragraph", text: "Reading | Strong phonics teaching", marks: [{ from: 0, to: 7, mark: "bold" }, { from: 17, to: 24, mark: "italic" }] },
+      { type: "heading", text: "Key Stage 2", marks: [{ from: 10, to: 11, mark: "bold" }, { from: 10, to: 11, mark: "underline" }] },
+      { type: "action", text: "Daily reading", marks: undefined },
+    ]);
+
+    const res = await upload("lead", docx(bytes));
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const Y = await import("yjs");
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await server.collab.documentState(id));
+    const nodes = doc.getXmlFragment("default").toArray() as InstanceType<typeof Y.XmlElement>[];
+    const delta = (el: InstanceType<typeof Y.XmlElement>) => (el.get(0) as InstanceType<typeof Y.XmlText>).toDelta();
+    expect(delta(nodes[0]!)).toEqual([{ insert: "Our " }, { insert: "reading", attributes: { bold: {} } }, { insert: " journey" }]);
+    // bulletList > listItem > paragraph > text, as Tiptap's lists are stored.
+    const items = nodes[1]!.toArray().map((li) => delta((li as InstanceType<typeof Y.XmlElement>).get(0) as InstanceType<typeof Y.XmlElement>));
+    expect(items).toEqual([
+      [{ insert: "Phonics", attributes: { italic: {} } }, { insert: " every day" }],
+      [{ insert: "Books " }, { insert: "at home", attributes: { underline: {} } }],
+    ]);
+    expect(delta(nodes[3]!)).toEqual([{ insert: "Reading", attributes: { bold: {} } }, { insert: " | Strong " }, { insert: "phonics", attributes: { italic: {} } }, { insert: " teaching" }]);
+    expect(delta(nodes[4]!)).toEqual([{ insert: "Key Stage " }, { insert: "2", attributes: { bold: {}, underline: {} } }]);
+  });
+
   it("reads a table of targets, merged cells across columns, and term names against the academic year", async () => {
     const bytes = await packDocx([
       heading("Priority 1: Outcomes at Key Stage 2"),
