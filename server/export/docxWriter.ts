@@ -18,8 +18,6 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
-  ShadingType,
-  Table,
   TextRun,
 } from "docx";
 import type { ExportContent, Part, Run, Table as TablePart } from "./content.js";
