@@ -18,7 +18,17 @@ type Doc = InstanceType<typeof PDFDocument>;
 
 // Control characters but the line break, which pdfkit reads as a new line.
 const CONTROL = /[^\P{Cc}\n]/gu;
-// Set from the first document's faces: a character DejaVu Sans lacks becomes "?" rather than an empty box.
+
+/** The part of a fontkit font this writer asks about; pdfkit takes the font itself as a face's source. */
+interface OpenedFont {
+  layout: (...args: never[]) => unknown;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+type Face = (typeof FONT)[keyof typeof FONT];
+// The faces as the first document opened them, kept for every later one: parsing the four font
+// files again for each export cost about 100 ms, a governor pack's whole render doubled.
+let opened: Record<Face, OpenedFont> | null = null;
+// Which code points every face has: a character DejaVu Sans lacks becomes "?" rather than an empty box.
 let coverage: ((codePoint: number) => boolean) | null = null;
 
 /** Text every embedded face can show: characters missing from one become "?", control characters a space. */
@@ -31,20 +41,25 @@ export function pdfSafe(text: string): string {
   return out;
 }
 
-/** Which code points every face has, from the fontkit fonts pdfkit opened (read once per process). */
-function learnCoverage(doc: Doc): void {
-  if (coverage) return;
-  const faces = Object.values(FONT).map((face) => {
+/** Registers the four faces: from the font files the first time in a process, then as already opened. */
+function registerFaces(doc: Doc): void {
+  const files = opened ? null : pdfFonts();
+  // pdfkit accepts an opened fontkit font as a source; the typings only list bytes and paths.
+  for (const face of Object.values(FONT)) doc.registerFont(face, (opened?.[face] ?? files![face]) as unknown as Buffer);
+  if (opened) return;
+  const faces = {} as Record<Face, OpenedFont>;
+  for (const face of Object.values(FONT)) {
     doc.font(face);
     // pdfkit keeps an embedded face's fontkit font as `font`; the typings leave it out.
-    return (doc as unknown as { _font: { font?: { hasGlyphForCodePoint(cp: number): boolean } } })._font.font;
-  });
+    faces[face] = (doc as unknown as { _font: { font: OpenedFont } })._font.font;
+  }
+  opened = faces;
   const seen = new Map<number, boolean>();
   coverage = (cp) => {
     if (cp < 0x7f) return true;
     let known = seen.get(cp);
     if (known === undefined) {
-      known = faces.every((f) => !f || f.hasGlyphForCodePoint(cp));
+      known = Object.values(faces).every((f) => f.hasGlyphForCodePoint(cp));
       seen.set(cp, known);
     }
     return known;
@@ -71,9 +86,7 @@ export function writePdf(content: ExportContent): Promise<Buffer> {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  const fonts = pdfFonts();
-  for (const face of Object.values(FONT)) doc.registerFont(face, fonts[face]);
-  learnCoverage(doc);
+  registerFaces(doc);
   const root = doc.struct("Document");
   doc.addStructure(root);
   doc.font(FONT.regular).fontSize(10);
