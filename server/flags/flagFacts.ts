@@ -1,5 +1,5 @@
 /**
- * What the flags stand on, read for the whole trust in a few grouped queries: open actions by
+ * What the flags stand on, read for the whole trust (or some schools) in a few grouped queries: open actions by
  * school, area and RAG (overdue counts from the per-document rollups), review points, when each live plan last changed,
  * check-ins and tier dates, and the latest acknowledgements. Costs follow schools and documents:
  * actions are read only for documents whose rollup went stale, and for the weak SEF areas.
@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import type { ReviewSummary } from "../db/schema/index.js";
 import type { Db } from "../db/client.js";
 import { rollupCurrentSql } from "../progress/queries/rollupTotals.js";
+import { schoolFilter } from "../progress/queries/schoolFilter.js";
 import { rowsOf } from "../progress/queries/sefGrades.js";
 
 /** Open (not complete) actions of live documents, per school, area and RAG. */
@@ -22,16 +23,14 @@ export interface ActionGroup {
   oldest: string | null;
 }
 
-/** A review point of a school. */
+/** A review point of a school, with the parts of its summary the rules read. */
 export interface ReviewFact {
   id: string;
   school_id: string;
   document_id: string;
   academic_year: string;
   half_term: string;
-  summary: ReviewSummary;
-  updated_at: string | Date;
-  live: boolean;
+  summary: Pick<ReviewSummary, "redAgain" | "fell" | "previousReviewId" | "previousHalfTerm">;
 }
 
 /** A live plan and when it last changed. */
@@ -40,7 +39,8 @@ export interface PlanFact {
   school_id: string;
   title: string;
   academic_year: string;
-  edited_at: string | Date;
+  /** The day in England it last changed (YYYY-MM-DD): all the rules read of it. */
+  edited_on: string;
 }
 
 /**
@@ -62,21 +62,21 @@ export function overdueSql(today: string, documentIds?: readonly string[]) {
  * Live documents' rollups that have overdue actions or do not hold today (the benchmark explains
  * it): one row per document, so the cost follows documents, not actions.
  */
-export function overdueRollupSql(today: string) {
+export function overdueRollupSql(today: string, schoolIds?: readonly string[]) {
   const current = rollupCurrentSql(today);
   return sql`
     select r.document_id, r.school_id, r.overdue_by_rag, ${current} as current
     from document_rollups r
     join documents d on d.id = r.document_id
-    where d.status <> 'archived' and (r.actions_overdue > 0 or not ${current})`;
+    where d.status <> 'archived' and (r.actions_overdue > 0 or not ${current}) ${schoolFilter(sql`r.school_id`, schoolIds)}`;
 }
 
 type OverdueByRag = Record<string, { n: number; oldest: string }>;
 
-/** Overdue actions by school and RAG: from the rollups where they hold, from the rows of the documents where they do not. */
-export async function loadOverdue(db: Db, today: string): Promise<ActionGroup[]> {
+/** Overdue actions by school and RAG (all schools, or some): from the rollups where they hold, from the rows of the documents where they do not. */
+export async function loadOverdue(db: Db, today: string, schoolIds?: readonly string[]): Promise<ActionGroup[]> {
   const rows = rowsOf<{ document_id: string; school_id: string; overdue_by_rag: OverdueByRag | string | null; current: boolean | string }>(
-    await db.execute(overdueRollupSql(today)),
+    await db.execute(overdueRollupSql(today, schoolIds)),
   );
   const out: ActionGroup[] = [];
   const stale: string[] = [];
@@ -135,57 +135,69 @@ export async function openAreas(db: Db, pairs: { schoolId: string; area: string 
   });
 }
 
-/** Everything the flags depend on besides plan edits, as one cheap string: equal strings, equal flags. */
-export function factsVersionSql() {
-  const stamp = (table: string, column: string) => sql.raw(`(select coalesce(max(${column})::text, '') || '/' || count(*) from ${table})`);
-  return sql`select concat_ws('|', ${stamp("document_rollups", "updated_at")}, ${stamp("documents", "updated_at")}, ${stamp("reviews", "updated_at")},
-    ${stamp("school_checkins", "created_at")}, ${stamp("school_tiers", "set_at")}, ${stamp("flag_acknowledgements", "acknowledged_at")},
-    ${stamp("trust_settings", "updated_at")}, ${stamp("calendar_half_terms", "updated_at")},
-    (select string_agg(level || ':' || ceo_one_to_one_weeks || ':' || health_checks_per_year, ',' order by level) from tiers)) as version`;
-}
-
 /** Each live plan and when it last changed: the log is the truth; compaction folds it into the snapshot. */
-export async function loadPlanFacts(db: Db): Promise<PlanFact[]> {
+export async function loadPlanFacts(db: Db, schoolIds?: readonly string[]): Promise<PlanFact[]> {
   return rowsOf<PlanFact>(
     await db.execute(sql`
-      select d.id, d.school_id, d.title, d.academic_year, greatest(d.created_at,
+      select d.id, d.school_id, d.title, d.academic_year, to_char(greatest(d.created_at,
         (select u.created_at from document_updates u where u.document_id = d.id order by u.id desc limit 1),
-        (select s.updated_at from document_snapshots s where s.document_id = d.id)) as edited_at
+        (select s.updated_at from document_snapshots s where s.document_id = d.id)) at time zone 'Europe/London', 'YYYY-MM-DD') as edited_on
       from documents d
-      where d.status <> 'archived' and d.kind in ('single_plan', 'adp', 'action_plan')`),
+      where d.status <> 'archived' and d.kind in ('single_plan', 'adp', 'action_plan') ${schoolFilter(sql`d.school_id`, schoolIds)}`),
   );
 }
 
-/** Every fact the rules need, for every school. */
-export async function loadFlagFacts(db: Db, today: string) {
-  const [actionRows, reviewRows, checkinRows, tierRows, ackRows] = await Promise.all([
-    loadOverdue(db, today),
+/** A trust lead's latest acknowledgement of each school's flag, with the acknowledger's name. */
+export interface AckFact {
+  school_id: string;
+  rule: string;
+  facts: string;
+  note: string;
+  acknowledged_by: string | null;
+  acknowledged_at: string | Date;
+  name: string | null;
+}
+
+/** The latest acknowledgement per school and rule (all schools, or some). */
+export async function loadAcknowledgements(db: Db, schoolIds?: readonly string[]): Promise<AckFact[]> {
+  return rowsOf<AckFact>(
+    await db.execute(sql`
+      select distinct on (f.school_id, f.rule) f.school_id, f.rule, f.facts, f.note, f.acknowledged_by, f.acknowledged_at, u.name
+      from flag_acknowledgements f left join users u on u.id = f.acknowledged_by
+      where true ${schoolFilter(sql`f.school_id`, schoolIds)}
+      order by f.school_id, f.rule, f.acknowledged_at desc`),
+  );
+}
+
+/**
+ * Every per-school fact the rules need, for every school or some. Reviews come with only the
+ * summary fields the rules read: parsing every summary's JSON was most of this read's time.
+ */
+export async function loadFlagFacts(db: Db, today: string, schoolIds?: readonly string[]) {
+  const only = (column: string) => schoolFilter(sql.raw(column), schoolIds);
+  const [actionRows, reviewRows, checkinRows, tierRows] = await Promise.all([
+    loadOverdue(db, today, schoolIds),
     db.execute(sql`
-      select r.id, r.school_id, r.document_id, r.academic_year, r.half_term, r.summary, r.updated_at, (d.status <> 'archived') as live
-      from reviews r join documents d on d.id = r.document_id`),
-    db.execute(sql`select school_id, kind, max(held_on)::text as held_on from school_checkins group by school_id, kind`),
+      select r.id, r.school_id, r.document_id, r.academic_year, r.half_term, (r.summary->>'redAgain')::numeric as red_again, (r.summary->>'fell')::numeric as fell,
+        r.summary->>'previousReviewId' as previous_review_id, r.summary->>'previousHalfTerm' as previous_half_term
+      from reviews r where true ${only("r.school_id")}`),
+    db.execute(sql`select school_id, kind, max(held_on)::text as held_on from school_checkins where true ${only("school_id")} group by school_id, kind`),
     db.execute(sql`
       select distinct on (st.school_id) st.school_id, st.set_at, t.level, t.name, t.ceo_one_to_one_weeks, t.health_checks_per_year
       from school_tiers st join tiers t on t.level = st.tier
+      where true ${only("st.school_id")}
       order by st.school_id, st.set_at desc, st.id desc`),
-    db.execute(sql`
-      select distinct on (f.school_id, f.rule) f.school_id, f.rule, f.facts, f.note, f.acknowledged_by, f.acknowledged_at, u.name
-      from flag_acknowledgements f left join users u on u.id = f.acknowledged_by
-      order by f.school_id, f.rule, f.acknowledged_at desc`),
   ]);
+  type ReviewRow = Omit<ReviewFact, "summary"> & { red_again: number | null; fell: number | null; previous_review_id: string | null; previous_half_term: string | null };
   return {
     actions: actionRows,
-    reviews: rowsOf<ReviewFact>(reviewRows).map((r) => ({ ...r, summary: typeof r.summary === "string" ? (JSON.parse(r.summary) as ReviewSummary) : r.summary })),
+    reviews: rowsOf<ReviewRow>(reviewRows).map(({ red_again, fell, previous_review_id, previous_half_term, ...r }): ReviewFact => ({
+      ...r,
+      summary: { redAgain: Number(red_again ?? 0), fell: Number(fell ?? 0), previousReviewId: previous_review_id, previousHalfTerm: previous_half_term },
+    })),
     checkins: rowsOf<{ school_id: string; kind: string; held_on: string }>(checkinRows),
     tiers: rowsOf<{ school_id: string; set_at: string | Date; level: number; name: string; ceo_one_to_one_weeks: number; health_checks_per_year: number }>(tierRows),
-    acks: rowsOf<{ school_id: string; rule: string; facts: string; note: string; acknowledged_by: string | null; acknowledged_at: string | Date; name: string | null }>(ackRows),
   };
 }
 
 export type FlagFacts = Awaited<ReturnType<typeof loadFlagFacts>>;
-
-// One formatter for every timestamp: building an Intl.DateTimeFormat per call cost ~0.3 ms each, per plan.
-const ENGLAND_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** The calendar day in England of a stored timestamp (YYYY-MM-DD). */
-export const englandDay = (at: string | Date): string => ENGLAND_DAY.format(new Date(at));

@@ -5,7 +5,7 @@
 import { halfTermLabel, reviewPointOrder, schoolDaysBetween, ukDay, type AcademicCalendar } from "../../shared/calendar/index.js";
 import type { SefGrade } from "../progress/apiTypes.js";
 import { describeCadence, nextCheckins } from "../schools/supportCadence.js";
-import { englandDay, type ActionGroup, type PlanFact, type ReviewFact } from "./flagFacts.js";
+import type { ActionGroup, PlanFact, ReviewFact } from "./flagFacts.js";
 import type { FlagThresholds } from "./thresholds.js";
 import type { FlagRule, FlagSeverity } from "./types.js";
 
@@ -34,7 +34,17 @@ export interface RawFlag {
 type Rule = (f: SchoolFacts, t: FlagThresholds) => RawFlag | null;
 
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
-const days = (f: SchoolFacts, from: string) => schoolDaysBetween(f.calendars, from, f.today);
+// School days counted once per calendar and pair of days: the count walks day by day, and the
+// dashboard runs every school's rules again over the same calendars when a threshold moves.
+const counted = new WeakMap<readonly AcademicCalendar[], Map<string, number>>();
+const days = (f: SchoolFacts, from: string) => {
+  const memo = counted.get(f.calendars) ?? new Map<string, number>();
+  counted.set(f.calendars, memo);
+  const key = `${from}|${f.today}`;
+  const n = memo.get(key) ?? schoolDaysBetween(f.calendars, from, f.today);
+  memo.set(key, n);
+  return n;
+};
 const minDay = (values: (string | null)[]) => values.filter((v): v is string => !!v).sort()[0] ?? null;
 
 function overdueOf(groups: ActionGroup[]) {
@@ -103,7 +113,7 @@ const ragFalling: Rule = (f, t) => {
 
 const planStale: Rule = (f, t) => {
   if (!f.plans.length) return null;
-  const last = f.plans.map((p) => englandDay(p.edited_at)).sort().at(-1)!;
+  const last = f.plans.map((p) => p.edited_on).sort().at(-1)!;
   const weeks = Math.floor(days(f, last) / 5);
   if (weeks < t.planStaleSchoolWeeks) return null;
   return {

@@ -1,12 +1,11 @@
-/** Flags for every school (or some): facts read once for the trust, rules run per school, acknowledgements applied. */
-import { academicYearOfDay } from "../../shared/calendar/index.js";
+/** Flags for every school (or some): facts read for those schools in a few grouped queries, rules run per school, acknowledgements applied. */
+import { type AcademicCalendar, academicYearOfDay } from "../../shared/calendar/index.js";
 import { loadCalendarsForSchools } from "../calendar/calendarStore.js";
 import type { Db } from "../db/client.js";
 import type { SefGrade } from "../progress/apiTypes.js";
-import { englandDay, factsVersionSql, loadFlagFacts, loadPlanFacts, openAreas } from "./flagFacts.js";
-import { rowsOf } from "../progress/queries/sefGrades.js";
+import { type AckFact, type ActionGroup, loadAcknowledgements, loadFlagFacts, loadPlanFacts, openAreas, type PlanFact, type ReviewFact } from "./flagFacts.js";
 import { runRules, type SchoolFacts } from "./rules.js";
-import { loadThresholds } from "./thresholds.js";
+import { type FlagThresholds, loadThresholds } from "./thresholds.js";
 import { FLAG_RULES, severityRank, type SchoolFlag } from "./types.js";
 
 const previousYear = (year: string) => {
@@ -30,54 +29,84 @@ export const flagOrder = (a: SchoolFlag, b: SchoolFlag) =>
 
 const WEAK_GRADES = new Set(["needs_attention", "urgent_improvement", "requires_improvement", "inadequate"]);
 
-/**
- * The last computation per database: flags change only when their facts do, so a dashboard read
- * with the same facts version, plan-edit days, SEF grades and day reuses it (a WeakMap, so a
- * closed test database takes its entry with it).
- */
-const lastRun = new WeakMap<Db, { key: string; flags: Map<string, SchoolFlag[]> }>();
+/** One school's own facts: what changes only when that school's rows do. */
+export interface OwnFacts {
+  actions: ActionGroup[];
+  reviews: ReviewFact[];
+  checkins: SchoolFacts["checkins"];
+  tier: SchoolFacts["tier"];
+}
 
-/** Each school's flags on `today`, from its SEF grades (already loaded by the dashboard) and the facts. */
-export async function computeFlags(db: Db, schools: { id: string; sef: SefGrade[] }[], today: string): Promise<Map<string, SchoolFlag[]>> {
-  const [versionRows, planFacts] = await Promise.all([db.execute(factsVersionSql()), loadPlanFacts(db)]);
-  const version = rowsOf<{ version: string }>(versionRows)[0]?.version ?? "";
-  const plans = groupBy(planFacts);
-  const lastEdit = [...plans].map(([id, ps]) => `${id}:${ps.length}:${ps.map((p) => englandDay(p.edited_at)).sort().at(-1)}`).sort().join(",");
-  const sefKey = schools.map((s) => `${s.id}:${s.sef.map((g) => `${g.framework}/${g.area}/${g.grade}`).join(";")}`).join(",");
-  const key = `${today}|${version}|${lastEdit}|${sefKey}`;
-  const cached = lastRun.get(db);
-  if (cached?.key === key) return cached.flags;
+/** What every school's rules share: plans (edits are logged trust-wide), thresholds, calendars and acknowledgements. */
+export interface SharedFacts {
+  plans: Map<string, PlanFact[]>;
+  thresholds: FlagThresholds;
+  calendars: Map<string, AcademicCalendar[]>;
+  acks: Map<string, AckFact>;
+}
 
-  const academicYear = academicYearOfDay(today);
+/** The academic years the rules read: this one, and last one (school days cross the summer). */
+export const flagYears = (today: string) => {
+  const year = academicYearOfDay(today);
+  return [previousYear(year), year];
+};
+
+/** These schools' own facts (all schools when `schoolIds` is undefined), from their SEF grades and rows. */
+export async function loadOwnFacts(
+  db: Db,
+  schools: { id: string; sef: SefGrade[] }[],
+  today: string,
+  schoolIds?: readonly string[],
+  // Started by a caller that reads the schools' SEF grades meanwhile: these facts do not depend on them.
+  started?: ReturnType<typeof loadFlagFacts>,
+): Promise<Map<string, OwnFacts>> {
   const weak = schools.flatMap((s) => s.sef.filter((g) => WEAK_GRADES.has(g.grade)).map((g) => ({ schoolId: s.id, area: g.area })));
-  const [facts, open, thresholds, calendars] = await Promise.all([
-    loadFlagFacts(db, today),
-    openAreas(db, weak),
-    loadThresholds(db),
-    loadCalendarsForSchools(db, [previousYear(academicYear), academicYear], schools.map((s) => s.id)),
-  ]);
+  const [facts, open] = await Promise.all([started ?? loadFlagFacts(db, today, schoolIds), openAreas(db, weak)]);
   const actions = groupBy([...facts.actions, ...open]);
   const reviews = groupBy(facts.reviews);
   const checkins = groupBy(facts.checkins);
   const tiers = new Map(facts.tiers.map((t) => [t.school_id, t]));
-  const acks = new Map(facts.acks.map((a) => [`${a.school_id}|${a.rule}`, a]));
-  const out = new Map<string, SchoolFlag[]>();
-  for (const s of schools) {
-    const schoolFacts: SchoolFacts = {
-      today, academicYear, calendars: calendars.get(s.id) ?? [], actions: actions.get(s.id) ?? [], reviews: reviews.get(s.id) ?? [],
-      plans: plans.get(s.id) ?? [], checkins: checkins.get(s.id) ?? [], tier: tiers.get(s.id) ?? null, sef: s.sef,
-    };
-    const flags = runRules(schoolFacts, thresholds).map((f): SchoolFlag => {
-      const ack = acks.get(`${s.id}|${f.rule}`);
-      // Quiet only while the facts are the ones acknowledged: a new overdue action raises it again.
-      const acknowledged = ack && ack.facts === f.facts ? { note: ack.note, by: { id: ack.acknowledged_by, name: ack.name }, at: new Date(ack.acknowledged_at).toISOString() } : null;
-      return { ...f, acknowledged };
-    });
-    out.set(s.id, flags.sort(flagOrder));
-  }
-  // Only whole-trust runs are kept: a one-school run (acknowledging) must not stand in for the dashboard.
-  if (schools.length > 1) lastRun.set(db, { key, flags: out });
-  return out;
+  return new Map(
+    schools.map((s) => [s.id, { actions: actions.get(s.id) ?? [], reviews: reviews.get(s.id) ?? [], checkins: checkins.get(s.id) ?? [], tier: tiers.get(s.id) ?? null }]),
+  );
+}
+
+/** Plans by school, from their facts. */
+export const plansBySchool = (plans: PlanFact[]) => groupBy(plans);
+
+/** Acknowledgements by school and rule. */
+export const acksBySchool = (acks: AckFact[]) => new Map(acks.map((a) => [`${a.school_id}|${a.rule}`, a]));
+
+/** One school's flags from its facts: the rules run, acknowledgements applied, loudest first. */
+export function flagsOf(school: { id: string; sef: SefGrade[] }, own: OwnFacts | undefined, shared: SharedFacts, today: string): SchoolFlag[] {
+  const schoolFacts: SchoolFacts = {
+    today, academicYear: academicYearOfDay(today), calendars: shared.calendars.get(school.id) ?? [], actions: own?.actions ?? [], reviews: own?.reviews ?? [],
+    plans: shared.plans.get(school.id) ?? [], checkins: own?.checkins ?? [], tier: own?.tier ?? null, sef: school.sef,
+  };
+  const flags = runRules(schoolFacts, shared.thresholds).map((f): SchoolFlag => {
+    const ack = shared.acks.get(`${school.id}|${f.rule}`);
+    // Quiet only while the facts are the ones acknowledged: a new overdue action raises it again.
+    const acknowledged = ack && ack.facts === f.facts ? { note: ack.note, by: { id: ack.acknowledged_by, name: ack.name }, at: new Date(ack.acknowledged_at).toISOString() } : null;
+    return { ...f, acknowledged };
+  });
+  return flags.sort(flagOrder);
+}
+
+/**
+ * Each school's flags on `today`, from its SEF grades (already loaded by the caller) and the facts,
+ * read for these schools only. The trust dashboard keeps its own per-school facts (dashboardCache.ts).
+ */
+export async function computeFlags(db: Db, schools: { id: string; sef: SefGrade[] }[], today: string): Promise<Map<string, SchoolFlag[]>> {
+  const ids = schools.map((s) => s.id);
+  const [own, plans, thresholds, calendars, acks] = await Promise.all([
+    loadOwnFacts(db, schools, today, ids),
+    loadPlanFacts(db, ids),
+    loadThresholds(db),
+    loadCalendarsForSchools(db, flagYears(today), ids),
+    loadAcknowledgements(db, ids),
+  ]);
+  const shared: SharedFacts = { plans: plansBySchool(plans), thresholds, calendars, acks: acksBySchool(acks) };
+  return new Map(schools.map((s) => [s.id, flagsOf(s, own.get(s.id), shared, today)]));
 }
 
 /** Adds `flags` to each row of the trust dashboard. */

@@ -7,8 +7,18 @@ import { uuidParam } from "../http/validate.js";
 import { authorize } from "../policies/index.js";
 import { todayInEngland } from "../progress/queries/filters.js";
 import { schoolCard } from "../progress/queries/schoolCard.js";
-import { trustDashboardBody } from "../flags/dashboardCache.js";
+import { trustDashboardBody, trustDashboardGzip } from "../flags/dashboardCache.js";
 import { loadSchoolsWithTier } from "../schools/loadSchools.js";
+
+/** Whether Accept-Encoding takes gzip (named, or `*`, with a q above 0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(",").some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return (name === "gzip" || name === "*") && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
 
 export const progressDashboardRoutes = new Hono<AppEnv>()
   .get("/schools/:id/card", async (c) => {
@@ -25,6 +35,12 @@ export const progressDashboardRoutes = new Hono<AppEnv>()
     const actor = requireActor(c);
     authorize(actor, "viewTrust", { type: "trust" });
     const today = todayInEngland();
-    // Each row carries its early-warning flags (issue 13); unchanged facts are answered from the last computation.
-    return c.body(await trustDashboardBody(c.var.deps.db, today), 200, { "content-type": "application/json; charset=UTF-8" });
+    // Each row carries its early-warning flags (issue 13); unchanged facts are answered from the last computation,
+    // gzipped once with it when the client takes gzip (the compress middleware leaves an encoded body alone).
+    const json = { "content-type": "application/json; charset=UTF-8", vary: "Accept-Encoding" };
+    if (acceptsGzip(c.req.header("accept-encoding"))) {
+      const gzipped = await trustDashboardGzip(c.var.deps.db, today);
+      return c.body(new Uint8Array(gzipped.buffer as ArrayBuffer, gzipped.byteOffset, gzipped.byteLength), 200, { ...json, "content-encoding": "gzip" });
+    }
+    return c.body(await trustDashboardBody(c.var.deps.db, today), 200, json);
   });

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { RagCounts, StatusCounts } from "../apiTypes.js";
 import { countOverdue, refreshStaleRollups } from "../rollups.js";
+import { schoolFilter } from "./schoolFilter.js";
 import { rowsOf } from "./sefGrades.js";
 
 /** One school's totals. */
@@ -24,7 +25,7 @@ export const rollupCurrentSql = (today: string) =>
   sql`(r.counted_on <= ${today}::date and (r.next_due is null or r.next_due >= ${today}::date) and r.overdue_by_rag is not null)`;
 
 /** The queries behind schoolTotals and redAreas (the benchmark explains these very queries). */
-export function rollupSql(today: string, schoolId?: string) {
+export function rollupSql(today: string, schoolId?: string | readonly string[]) {
   const current = rollupCurrentSql(today);
   return {
     totals: sql`
@@ -39,7 +40,7 @@ export function rollupSql(today: string, schoolId?: string) {
         sum(r.targets_green)::int as t_green, sum(r.targets_blue)::int as t_blue, sum(r.targets_none)::int as t_none
       from document_rollups r
       join documents d on d.id = r.document_id
-      where d.status <> 'archived' ${schoolId ? sql`and r.school_id = ${schoolId}` : sql``}
+      where d.status <> 'archived' ${schoolFilter(sql`r.school_id`, schoolId)}
       group by r.school_id`,
     // Per area and school first, then per area: two hash aggregates rather than a sort for count(distinct).
     redAreas: sql`
@@ -54,6 +55,15 @@ export function rollupSql(today: string, schoolId?: string) {
         group by ra.area, ra.school_id
       ) per_school
       group by area`,
+    // The same per school, so a trust's red areas can be added up from the schools that changed.
+    redAreasBySchool: sql`
+      select ra.school_id, ra.area,
+        coalesce(sum(ra.n) filter (where ra.block_type = 'action'), 0)::int as red_actions,
+        coalesce(sum(ra.n) filter (where ra.block_type = 'target'), 0)::int as red_targets
+      from rollup_red_areas ra
+      join documents d on d.id = ra.document_id
+      where d.status <> 'archived' ${schoolFilter(sql`ra.school_id`, schoolId)}
+      group by ra.school_id, ra.area`,
   };
 }
 
@@ -66,8 +76,8 @@ interface TotalsRow {
 // Documents being recounted in the background, so a burst of requests starts one recount each.
 const recounting = new Set<string>();
 
-/** Per-school totals; documents whose overdue count went stale since they were counted are counted from their rows. */
-export async function schoolTotals(db: Db, today: string, schoolId?: string): Promise<Map<string, SchoolTotals>> {
+/** Per-school totals (all, one or some); documents whose overdue count went stale since they were counted are counted from their rows. */
+export async function schoolTotals(db: Db, today: string, schoolId?: string | readonly string[]): Promise<Map<string, SchoolTotals>> {
   const rows = rowsOf<TotalsRow>(await db.execute(rollupSql(today, schoolId).totals));
   const out = new Map<string, SchoolTotals>();
   const staleBySchool = new Map<string, string[]>();
@@ -103,6 +113,16 @@ export async function redAreaCounts(db: Db, today: string) {
   return rowsOf<{ area: string; schools: number; red_actions: number; red_targets: number }>(await db.execute(rollupSql(today).redAreas)).map((r) => ({
     area: r.area,
     schools: Number(r.schools),
+    redActions: Number(r.red_actions),
+    redTargets: Number(r.red_targets),
+  }));
+}
+
+/** Red actions and targets per school and area (all schools, or some). */
+export async function redAreaCountsBySchool(db: Db, today: string, schoolIds?: readonly string[]) {
+  return rowsOf<{ school_id: string; area: string; red_actions: number; red_targets: number }>(await db.execute(rollupSql(today, schoolIds).redAreasBySchool)).map((r) => ({
+    schoolId: r.school_id,
+    area: r.area,
     redActions: Number(r.red_actions),
     redTargets: Number(r.red_targets),
   }));

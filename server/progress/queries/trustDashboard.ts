@@ -1,19 +1,21 @@
 /**
  * The trust dashboard: one row per school (tier, actions by RAG, overdue, targets by RAG, latest
  * SEF grades, last activity), trust-wide totals, and the areas most often red. It adds up the
- * per-document rollups, so its cost follows the number of documents, not of actions.
+ * per-document rollups, so its cost follows the number of documents, not of actions; the rows of
+ * some schools can be rebuilt alone and added up again (flags/dashboardCache.ts).
  */
 import { sql } from "drizzle-orm";
 import { RAGS } from "../../../shared/enums.js";
 import { areaLabel } from "../../../shared/frameworks/index.js";
 import type { Db } from "../../db/client.js";
 import { loadSchoolsWithTier } from "../../schools/loadSchools.js";
-import type { TrustDashboard, TrustSchoolRow } from "../apiTypes.js";
-import { emptyRagCounts, redAreaCounts, schoolTotals } from "./rollupTotals.js";
+import type { SefGrade, TrustDashboard, TrustSchoolRow } from "../apiTypes.js";
+import { emptyRagCounts, redAreaCountsBySchool, schoolTotals } from "./rollupTotals.js";
+import { schoolFilter } from "./schoolFilter.js";
 import { latestSefGrades, rowsOf } from "./sefGrades.js";
 
-/** The dashboard's own query (the benchmark explains it): last activity per school. */
-export function activitySql() {
+/** The dashboard's own query (the benchmark explains it): last activity per school (all, or some). */
+export function activitySql(schoolIds?: readonly string[]) {
   // Per school, each max(updated_at) is one backward probe of a (school_id, updated_at) index.
   return sql`
     select s.id as school_id, greatest(
@@ -24,17 +26,36 @@ export function activitySql() {
       (select max(updated_at) from findings where school_id = s.id),
       d.at) as at
     from schools s
-    left join (select school_id, max(updated_at) as at from documents group by school_id) d on d.school_id = s.id`;
+    left join (select school_id, max(updated_at) as at from documents group by school_id) d on d.school_id = s.id
+    where true ${schoolFilter(sql`s.id`, schoolIds)}`;
 }
 
-/** Builds the dashboard for the whole trust (callers have checked `viewTrust`). */
-export async function trustDashboard(db: Db, today: string): Promise<TrustDashboard> {
+/** One school's red actions and targets in one area. */
+export interface SchoolRedArea {
+  schoolId: string;
+  area: string;
+  redActions: number;
+  redTargets: number;
+}
+
+/**
+ * The dashboard's rows of these schools (all when none are named), ordered by name, with each
+ * school's red areas: what assembleDashboard adds up. Rows of some schools can be rebuilt alone.
+ */
+export async function dashboardRows(db: Db, today: string, schoolIds?: readonly string[]): Promise<{ rows: TrustSchoolRow[]; reds: SchoolRedArea[] }> {
+  // One school's SEF grades are an indexed read; a few schools' are a few of them.
+  const sefOf = async () => {
+    if (!schoolIds || schoolIds.length > 4) return latestSefGrades(db);
+    const out = new Map<string, SefGrade[]>();
+    for (const id of schoolIds) for (const [k, v] of await latestSefGrades(db, id)) out.set(k, v);
+    return out;
+  };
   const [schoolRows, totals, reds, activity, sef] = await Promise.all([
-    loadSchoolsWithTier(db, "all"),
-    schoolTotals(db, today),
-    redAreaCounts(db, today),
-    db.execute(activitySql()),
-    latestSefGrades(db),
+    loadSchoolsWithTier(db, schoolIds ? [...schoolIds] : "all"),
+    schoolTotals(db, today, schoolIds),
+    redAreaCountsBySchool(db, today, schoolIds),
+    db.execute(activitySql(schoolIds)),
+    sefOf(),
   ]);
 
   const rows = new Map<string, TrustSchoolRow>();
@@ -56,8 +77,11 @@ export async function trustDashboard(db: Db, today: string): Promise<TrustDashbo
     const row = rows.get(r.school_id);
     if (row && r.at) row.lastActivity = new Date(r.at).toISOString();
   }
+  return { rows: [...rows.values()], reds: reds.filter((r) => rows.has(r.schoolId)) };
+}
 
-  const schools = [...rows.values()];
+/** The dashboard from its rows: trust-wide totals, schools per tier, and the areas red in most schools. */
+export function assembleDashboard<R extends TrustSchoolRow>(schools: R[], reds: Iterable<SchoolRedArea>): Omit<TrustDashboard, "schools"> & { schools: R[] } {
   const summary: TrustDashboard["totals"] = { schools: schools.length, actions: emptyRagCounts(), overdue: 0, targets: emptyRagCounts(), byTier: [] };
   const tiers = new Map<number | null, { level: number | null; name: string; schools: number }>();
   for (const s of schools) {
@@ -72,8 +96,22 @@ export async function trustDashboard(db: Db, today: string): Promise<TrustDashbo
     tiers.set(level, tier);
   }
   summary.byTier = [...tiers.values()].sort((a, b) => (a.level ?? 99) - (b.level ?? 99));
-  const redAreas = reds
-    .map((r) => ({ area: r.area, label: areaLabel(null, r.area), schools: r.schools, redActions: r.redActions, redTargets: r.redTargets }))
+  const byArea = new Map<string, { schools: number; redActions: number; redTargets: number }>();
+  for (const r of reds) {
+    const area = byArea.get(r.area) ?? { schools: 0, redActions: 0, redTargets: 0 };
+    area.schools++;
+    area.redActions += r.redActions;
+    area.redTargets += r.redTargets;
+    byArea.set(r.area, area);
+  }
+  const redAreas = [...byArea]
+    .map(([area, r]) => ({ area, label: areaLabel(null, area), schools: r.schools, redActions: r.redActions, redTargets: r.redTargets }))
     .sort((a, b) => b.schools - a.schools || b.redActions + b.redTargets - (a.redActions + a.redTargets) || a.label.localeCompare(b.label));
   return { schools, totals: summary, redAreas, generatedAt: new Date().toISOString() };
+}
+
+/** Builds the dashboard for the whole trust (callers have checked `viewTrust`). */
+export async function trustDashboard(db: Db, today: string): Promise<TrustDashboard> {
+  const { rows, reds } = await dashboardRows(db, today);
+  return assembleDashboard(rows, reds);
 }
