@@ -1,5 +1,5 @@
 /** useResource: load something from the API with loading, error and retry states, and cancel on unmount. */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 
 /** The three states every page shows: loading, failed (with a retry), or the data. */
 export type Resource<T> =
@@ -26,12 +26,14 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
       lastKey.current = depsKey;
       setState({ status: "loading" });
     }
+    // As a transition, React renders what the data draws in slices that yield to the browser,
+    // instead of one long task: a trust dashboard held a phone's main thread for over a second.
     loadRef.current(controller.signal).then(
       (data) => {
-        if (!controller.signal.aborted) setState({ status: "ready", data });
+        if (!controller.signal.aborted) startTransition(() => setState({ status: "ready", data }));
       },
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: "error", error });
+        if (!controller.signal.aborted) startTransition(() => setState({ status: "error", error }));
       },
     );
     return () => controller.abort();

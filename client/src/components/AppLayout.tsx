@@ -20,8 +20,9 @@ export function AppLayout() {
     mainRef.current?.focus();
   }, [key]);
 
-  // Until the server says who this is, paint nothing: a header drawn without its navigation grows
-  // when the answer comes and pushes the whole page down (Lighthouse counted a 0.13 layout shift).
+  // Until the server says who this is, paint nothing but index.html's bare header (SessionProvider
+  // removes it): a header drawn without its navigation grows when the answer comes and pushes the
+  // whole page down (Lighthouse counted a 0.13 layout shift).
   if (session.state.status === "unknown") return null;
 
   return (

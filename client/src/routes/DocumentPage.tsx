@@ -1,6 +1,9 @@
 /** `/documents/:id`: the document's details, and its text: a reading preview first, then the live editor. */
 import { useParams } from "react-router";
+import { takeEarly } from "../api/earlyFetch.js";
+import type { DocumentDetail } from "../api/types.js";
 import { useResource } from "../api/useResource.js";
+import type { DocumentPreview } from "../../../shared/documentPreview.js";
 import { Breadcrumb } from "../components/Breadcrumb.js";
 import { ResourceView } from "../components/ResourceView.js";
 import { usePageTitle } from "../components/usePageTitle.js";
@@ -15,9 +18,9 @@ import { getDocumentPreview } from "../editor/preview/previewApi.js";
 
 export function DocumentPage() {
   const { id = "" } = useParams();
-  const detail = useResource((signal) => getDocument(id, signal), [id]);
-  // Asked for alongside the details, so the text paints with the title.
-  const preview = useResource((signal) => getDocumentPreview(id, signal), [id]);
+  // Both may already be on their way from start-up (preloadPageFor); the text is asked for with the details, so it paints with the title.
+  const detail = useResource((signal) => takeEarly<DocumentDetail>(`document:${id}`) ?? getDocument(id, signal), [id]);
+  const preview = useResource((signal) => takeEarly<DocumentPreview>(`preview:${id}`) ?? getDocumentPreview(id, signal), [id]);
   const doc = detail.status === "ready" ? detail.data.document : null;
   usePageTitle(doc?.title ?? "Document");
 

@@ -2,7 +2,10 @@
  * The signed-in pages, each loaded when first opened: sign-in and home carry only their own code,
  * and a phone on a slow connection downloads the dashboard's or the tracker's code only to use it.
  */
+import { fetchEarly } from "../api/earlyFetch.js";
 import { lazyPage } from "../components/lazyPage.js";
+import { getDocumentPreview } from "../editor/preview/previewApi.js";
+import { getDocument } from "../features/documents/documentsApi.js";
 
 export const SchoolPage = lazyPage(() => import("./SchoolPage.js").then((m) => m.SchoolPage));
 // The editor's code (Tiptap, ProseMirror, Yjs) is most of the page's weight: the page paints a
@@ -20,10 +23,16 @@ export const SearchPage = lazyPage(() => import("../features/search/SearchPage.j
 
 /**
  * Starts loading the code of the page at `pathname` at start-up, alongside the session check,
- * instead of after it: the pages most opened from a link (a document, the trust dashboard).
+ * instead of after it: the pages most opened from a link (a document, the trust dashboard). A
+ * document's details and text are asked for too (DocumentPage takes them).
  */
 export function preloadPageFor(pathname: string): void {
-  if (/^\/documents\/[^/]+\/?$/.test(pathname)) DocumentPage.preload();
+  const documentId = /^\/documents\/([0-9a-f-]{36})\/?$/i.exec(pathname)?.[1];
+  if (documentId) {
+    DocumentPage.preload();
+    fetchEarly(`document:${documentId}`, () => getDocument(documentId));
+    fetchEarly(`preview:${documentId}`, () => getDocumentPreview(documentId));
+  } else if (/^\/documents\/[^/]+\/?$/.test(pathname)) DocumentPage.preload();
   else if (pathname === "/trust") TrustPage.preload();
   else if (/^\/schools\/[^/]+\/?$/.test(pathname)) SchoolPage.preload();
   else if (pathname === "/actions") ActionsPage.preload();

@@ -1,5 +1,5 @@
 /** Who is signed in: loads GET /api/me once, and offers sign-in, sign-out and refresh to every page. */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from "react";
 import { ApiError, onUnauthorized } from "../api/client.js";
 import type { Me } from "../api/types.js";
 import { fetchMe, login, logout } from "../features/auth/authApi.js";
@@ -53,6 +53,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // index.html paints a header of its own before the app's code runs (the first paint on a slow
+  // phone); it goes in the same frame as the page drawn once the session is known.
+  const known = state.status !== "unknown";
+  useLayoutEffect(() => {
+    if (known) document.getElementById("boot-header")?.remove();
+  }, [known]);
 
   // Any 401 from any page means the session expired or was revoked: go back to sign-in.
   useEffect(() => onUnauthorized(() => setState((s) => ({ status: "signedOut", ended: s.status === "signedIn" }))), []);
