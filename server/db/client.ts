@@ -63,6 +63,21 @@ const pgliteByteaCodec = {
   },
 };
 
+/**
+ * PGlite runs each statement on this thread and resolves it as a microtask, so a request's chain
+ * of statements (a Word import's writes, a list's five queries, a transaction) never let the event
+ * loop turn: at 5-15 ms a statement, a chain held it for 60-130 ms. One turn before each statement
+ * keeps every stretch to one statement's work; another request's statements still wait their turn
+ * in PGlite's own queue, so no transaction interleaves with another.
+ */
+function yieldBeforeEachStatement(client: PGlite): void {
+  const stream = client.execProtocolStream.bind(client);
+  client.execProtocolStream = async (message, options) => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return stream(message, options);
+  };
+}
+
 /** Opens and migrates the database. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
@@ -75,5 +90,6 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const client = new PGlite({ dataDir: options.dataDir, ...pgliteByteaCodec });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_DIR });
+  yieldBeforeEachStatement(client);
   return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };
 }

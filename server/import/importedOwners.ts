@@ -17,6 +17,8 @@ export function notifyImportedOwners(deps: { notifier: Notifier; logger: Logger 
       const owners = Array.isArray(row.fields.owners) ? (row.fields.owners as string[]) : [];
       const block = { documentId, blockId: row.blockId, kind: row.type, text: row.text };
       for (const userId of new Set(owners)) {
+        // A turn of the event loop per notice: on PGlite a chain of awaited statements never lets it turn.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         try {
           await deps.notifier.send(ownershipNotice(block, userId, actorId));
         } catch (err) {

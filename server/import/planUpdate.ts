@@ -60,8 +60,8 @@ export interface ImportedPlan {
   rows: BlockRow[];
 }
 
-/** Top-level nodes per update. */
-const NODES_PER_UPDATE = 40;
+/** Top-level nodes per update: a slice of 40 still took PGlite up to 40 ms to store on a loaded machine. */
+const NODES_PER_UPDATE = 20;
 
 /**
  * The whole document as the editor's nodes, in updates of a few dozen nodes each, and its rows.
