@@ -5,11 +5,11 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { haproxyConfig } from "./haproxyConfig.js";
+import { freePort } from "./freePort.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const SERVER_BUNDLE = join(ROOT, "dist", "server", "index.mjs");
@@ -53,17 +53,6 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-/** A port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resolves once `url` answers 200, or rejects after `timeoutMs`. */
 export async function waitReady(url: string, timeoutMs: number, gone: () => string | null = () => null): Promise<void> {

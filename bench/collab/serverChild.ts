@@ -1,9 +1,9 @@
 /** Runs the server under test in its own process, so its RSS and CPU can be read from /proc. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ENTRIES, serverBuild } from "./serverBuild.js";
+import { freePort } from "../../deploy/freePort.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -32,17 +32,6 @@ export interface ServerChild {
   stop(): Promise<void>;
 }
 
-/** A port free right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Which server a child runs: all of Trellis, its collab server alone, or stock Hocuspocus. */
 export type ServerKind = Exclude<keyof typeof ENTRIES, "eventLoopProbe">;

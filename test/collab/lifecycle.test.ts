@@ -9,7 +9,8 @@ import { loadDocumentState } from "../../server/collab/index.js";
 import { buildDocument, buildSchool, buildUser, TEST_PASSWORD } from "../factories.js";
 import { eventually, signIn } from "../support.js";
 import { connectClient, connectSession, sessionReady, synced, type Client } from "./clients.js";
-import { childData, freePort, startChild, type Child, type ChildData } from "./childServer.js";
+import { freePort } from "../../deploy/freePort.js";
+import { childData, startChild, type Child, type ChildData } from "./childServer.js";
 
 /** Seeds a school leader, a champion and a draft document into the child's data. */
 async function seed(data: ChildData) {

@@ -8,7 +8,8 @@ import { randomBytes } from "node:crypto";
 import type * as decoding from "lib0/decoding";
 import { Redis } from "ioredis";
 import { readNotice } from "../../../shared/collab.js";
-import { childData, freePort, startChild, type Child, type ChildData } from "../../collab/childServer.js";
+import { freePort } from "../../../deploy/freePort.js";
+import { childData, startChild, type Child, type ChildData } from "../../collab/childServer.js";
 import { connectClient, type Client } from "../../collab/clients.js";
 import { eventually } from "../../support.js";
 
