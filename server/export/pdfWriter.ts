@@ -28,16 +28,17 @@ type Face = (typeof FONT)[keyof typeof FONT];
 // The faces as the first document opened them, kept for every later one: parsing the four font
 // files again for each export cost about 100 ms, a governor pack's whole render doubled.
 let opened: Record<Face, OpenedFont> | null = null;
-// Which code points every face has: a character DejaVu Sans lacks becomes "?" rather than an empty box.
-let coverage: ((codePoint: number) => boolean) | null = null;
+// Which code points each face has: a character its face lacks becomes "?" rather than an empty box
+// (DejaVu's oblique faces lack scripts the upright ones hold, Arabic among them, so each run is checked in its own).
+let coverage: ((codePoint: number, face: Face) => boolean) | null = null;
 
-/** Text every embedded face can show: characters missing from one become "?", control characters a space. */
-export function pdfSafe(text: string): string {
+/** Text its face can show: characters the face lacks become "?", control characters a space. */
+export function pdfSafe(text: string, face: Face = FONT.regular): string {
   const has = coverage;
   const cleaned = text.replace(CONTROL, " ");
   if (!has) return cleaned;
   let out = "";
-  for (const ch of cleaned) out += has(ch.codePointAt(0)!) ? ch : "?";
+  for (const ch of cleaned) out += has(ch.codePointAt(0)!, face) ? ch : "?";
   return out;
 }
 
@@ -54,13 +55,14 @@ function registerFaces(doc: Doc): void {
     faces[face] = (doc as unknown as { _font: { font: OpenedFont } })._font.font;
   }
   opened = faces;
-  const seen = new Map<number, boolean>();
-  coverage = (cp) => {
+  const seen = new Map<string, boolean>();
+  coverage = (cp, face) => {
     if (cp < 0x7f) return true;
-    let known = seen.get(cp);
+    const key = `${face}:${cp}`;
+    let known = seen.get(key);
     if (known === undefined) {
-      known = Object.values(faces).every((f) => f.hasGlyphForCodePoint(cp));
-      seen.set(cp, known);
+      known = faces[face].hasGlyphForCodePoint(cp);
+      seen.set(key, known);
     }
     return known;
   };
@@ -104,7 +106,7 @@ function renderPart(doc: Doc, root: Struct, part: Part): void {
       keepRoom(doc, 60);
       root.add(
         doc.struct(`H${part.level}`, {}, () => {
-          doc.font(FONT.bold).fontSize(HEADING_SIZE[part.level]).fillColor("#1a1a1a").text(pdfSafe(part.text), MARGIN, doc.y, { width });
+          doc.font(FONT.bold).fontSize(HEADING_SIZE[part.level]).fillColor("#1a1a1a").text(pdfSafe(part.text, FONT.bold), MARGIN, doc.y, { width });
         }),
       );
       doc.moveDown(0.4);
@@ -147,8 +149,8 @@ function writeRuns(doc: Doc, runs: readonly Run[], width: number, style?: "muted
     const font = run.bold && run.italic ? FONT.boldItalic : run.bold ? FONT.bold : run.italic ? FONT.italic : FONT.regular;
     const opts = { width, continued: i < pieces.length - 1, underline: !!run.underline };
     doc.font(font);
-    if (i === 0) doc.text(pdfSafe(run.text), MARGIN, doc.y, opts);
-    else doc.text(pdfSafe(run.text), opts);
+    if (i === 0) doc.text(pdfSafe(run.text, font), MARGIN, doc.y, opts);
+    else doc.text(pdfSafe(run.text, font), opts);
   });
   doc.fillColor("black");
 }
@@ -167,7 +169,7 @@ function renderTable(doc: Doc, root: Struct, table: Table, width: number): void 
   const total = table.widths.reduce((a, b) => a + b, 0);
   const widths = table.widths.map((w) => (w / total) * width);
   const xs = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((a, b) => a + b, 0));
-  const headers = table.headers.map(pdfSafe);
+  const headers = table.headers.map((h) => pdfSafe(h, FONT.bold));
   const tableStruct = doc.struct("Table", { title: table.caption });
   root.add(tableStruct);
   const heightOf = (cells: readonly { text: string; bold?: boolean }[]) => {
@@ -205,7 +207,7 @@ function renderTable(doc: Doc, root: Struct, table: Table, width: number): void 
   drawRow(headerCells, headerHeight, "TH");
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   for (const r of table.rows) {
-    const cells = r.map((c) => ({ text: pdfSafe(c.text), fill: c.rag ? `#${RAG_FILL[c.rag]}` : undefined, bold: !!c.rag }));
+    const cells = r.map((c) => ({ text: pdfSafe(c.text, c.rag ? FONT.bold : FONT.regular), fill: c.rag ? `#${RAG_FILL[c.rag]}` : undefined, bold: !!c.rag }));
     const height = heightOf(cells);
     if (doc.y + height > bottom()) {
       doc.addPage();

@@ -58,6 +58,8 @@ describe("the bundled export worker", () => {
       parts: [
         { kind: "heading", level: 1, text: "Plan for Zoë Brontë" },
         { kind: "paragraph", runs: [{ text: "Led by " }, { text: "Łukasz Żółć", bold: true }, { text: " and Siân Ó Súilleabháin", italic: true }] },
+        // The upright faces hold Arabic, the oblique ones do not: each run is checked in its own face.
+        { kind: "paragraph", runs: [{ text: "Governor: محمد" }] },
         { kind: "table", caption: "Actions", headers: ["Action", "Owners"], rows: [[{ text: "Reading café" }, { text: "Zoë Brontë" }]], widths: [3, 1] },
       ],
     };
@@ -81,7 +83,7 @@ describe("the bundled export worker", () => {
       expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, "")).sort()).toEqual(["DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"]);
       expect(fonts.every((f) => f.embedded)).toBe(true);
       const text = squash(await pdfText(reply.bytes));
-      for (const words of ["Plan for Zoë Brontë", "Led by Łukasz Żółć and Siân Ó Súilleabháin", "Reading café Zoë Brontë", "Ysgol Llŷn · Draft"]) expect(text).toContain(words);
+      for (const words of ["Plan for Zoë Brontë", "Led by Łukasz Żółć and Siân Ó Súilleabháin", "Reading café Zoë Brontë", "Ysgol Llŷn · Draft", "محمد"]) expect(text).toContain(words);
       expect((await pdfInfo(reply.bytes)).Tagged).toBe("yes");
     }
   });
