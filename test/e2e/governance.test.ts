@@ -242,7 +242,8 @@ describe("review and approval", () => {
     await dialog.getByRole("button", { name: "Approve and lock" }).click();
 
     await page.getByTestId("readonly-banner").waitFor();
-    expect(await page.getByTestId("readonly-banner").innerText()).toContain("approved and locked");
+    // "Has just become read-only" stands between the lock and the page re-reading why (DocumentEditor's LOCKED_NOW).
+    await eventually(async () => expect(await page.getByTestId("readonly-banner").innerText()).toContain("approved and locked"));
     await screenshot(page, "governance-approved");
     // The governor's open page follows the approval without a reload.
     await govPage.locator("section.gv-review[data-status=approved]").waitFor();

@@ -12,12 +12,16 @@ export type Resource<T> =
  * current data meanwhile, so a refresh after a save does not flash a spinner.
  */
 export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): Resource<T> {
-  const [state, setState] = useState<{ status: "loading" | "error" | "ready"; data?: T; error?: unknown }>({ status: "loading" });
+  // `key`: the inputs the data was loaded for, so data for other inputs is never shown for these.
+  const [state, setState] = useState<{ status: "loading" | "error" | "ready"; data?: T; error?: unknown; key?: string }>({ status: "loading" });
   const [generation, setGeneration] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
   const depsKey = JSON.stringify(deps);
   const lastKey = useRef(depsKey);
+  const current = state.status === "loading" || state.key === depsKey ? state : { status: "loading" as const };
+  const showing = useRef(current.status);
+  showing.current = current.status;
 
   useEffect(() => {
     const controller = new AbortController();
@@ -26,15 +30,17 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
       lastKey.current = depsKey;
       setState({ status: "loading" });
     }
-    // As a transition, React renders what the data draws in slices that yield to the browser,
-    // instead of one long task: a trust dashboard held a phone's main thread for over a second.
+    // The first answer for these inputs is applied as a transition, so React renders what it draws
+    // in slices that yield to the browser instead of one long task (a trust dashboard held a phone's
+    // main thread for over a second). A reload, with data already on screen, applies at once.
+    const apply = (next: typeof state) => {
+      if (controller.signal.aborted) return;
+      if (showing.current === "loading") startTransition(() => setState(next));
+      else setState(next);
+    };
     loadRef.current(controller.signal).then(
-      (data) => {
-        if (!controller.signal.aborted) startTransition(() => setState({ status: "ready", data }));
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) startTransition(() => setState({ status: "error", error }));
-      },
+      (data) => apply({ status: "ready", data, key: depsKey }),
+      (error: unknown) => apply({ status: "error", error, key: depsKey }),
     );
     return () => controller.abort();
   }, [depsKey, generation]);
@@ -44,5 +50,6 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
     setState((s) => (s.status === "error" ? { status: "loading" } : s));
     setGeneration((g) => g + 1);
   }, []);
-  return { ...state, reload } as Resource<T>;
+  const { key: _key, ...shown } = current as typeof state;
+  return { ...shown, reload } as Resource<T>;
 }
