@@ -6,6 +6,7 @@
  * BENCH_DATABASE_URL or TEST_DATABASE_URL (else the progress benches' default).
  */
 import { sql } from "drizzle-orm";
+import * as Y from "yjs";
 
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (pgUrl && !process.env.BENCH_POSTGRES_URL) process.env.BENCH_POSTGRES_URL = pgUrl;
@@ -13,12 +14,13 @@ if (pgUrl && !process.env.BENCH_POSTGRES_URL) process.env.BENCH_POSTGRES_URL = p
 const { ENGLAND_2026_27 } = await import("../../shared/calendar/index.js");
 const { hashPassword } = await import("../../server/auth/passwords.js");
 const { ensureTrustCalendar } = await import("../../server/calendar/calendarStore.js");
-const { memberships, users, documents, schools } = await import("../../server/db/schema/index.js");
+const { documentUpdates, memberships, users, documents, schools } = await import("../../server/db/schema/index.js");
 const { testEnv } = await import("../../server/env.js");
-const { overdueRollupSql } = await import("../../server/flags/flagFacts.js");
-const { computeFlags } = await import("../../server/flags/schoolFlags.js");
+const { loadFlagFacts, loadPlanFacts, loadPlanFactsEditedSince, overdueRollupSql } = await import("../../server/flags/flagFacts.js");
+const { attachFlags, computeFlags, loadOwnFacts } = await import("../../server/flags/schoolFlags.js");
+const { loadSchoolSnapshot } = await import("../../server/flags/schoolSnapshot.js");
 const { dashboardCacheStats, dashboardKey, dashboardVersionSql, trustDashboardBody } = await import("../../server/flags/dashboardCache.js");
-const { trustDashboard } = await import("../../server/progress/queries/trustDashboard.js");
+const { dashboardRows, trustDashboard } = await import("../../server/progress/queries/trustDashboard.js");
 const { planUpdate, rollPlanForward } = await import("../../server/rollForward/planRoller.js");
 const { createLogger } = await import("../../server/logger.js");
 const { startServer } = await import("../../server/server.js");
@@ -110,6 +112,22 @@ async function dashboardBench(driver: Driver): Promise<void> {
       }
       report(`  the same, every read after one school's extraction, p50 (${driver})`, percentile(extracted, 50), "ms");
       report(`  the same, every read after one school's extraction, p95 (${driver})`, percentile(extracted, 95), "ms", 50);
+      // Cold for the plans: an edit logged to one plan before every read (as the room logs it), which
+      // moves no school's rows, only the trust-wide plans stamp.
+      const planIds = rowsOf<{ id: string }>(await db.execute(sql`select id from documents where kind = 'single_plan' and status <> 'archived' order by id limit 20`));
+      const emptyUpdate = Y.encodeStateAsUpdate(new Y.Doc());
+      const edited: number[] = [];
+      for (let i = 0; i < (QUICK ? 5 : 20); i++) {
+        await db.insert(documentUpdates).values({ documentId: planIds[i % planIds.length]!.id, update: emptyUpdate });
+        edited.push(...(await timeGets(server.url, cookie, "/api/dashboard/trust", 1)));
+      }
+      report(`  the same, every read after a plan edit, p50 (${driver})`, percentile(edited, 50), "ms");
+      report(`  the same, every read after a plan edit, p95 (${driver})`, percentile(edited, 95), "ms", 50);
+      // After all those partial rebuilds, the kept body must be what a rebuild from nothing gives.
+      const kept = (JSON.parse(await trustDashboardBody(db, today)) as { schools: unknown[] }).schools;
+      const fresh = (await attachFlags(db, await trustDashboard(db, today), today)).schools;
+      const differ = kept.filter((row, i) => JSON.stringify(row) !== JSON.stringify(fresh[i])).length;
+      console.log(`    kept body against a rebuild from nothing: ${differ ? `${differ} rows DIFFER` : "the same"}`);
       // The flags' own share, in process: the dashboard's queries alone, and the flags for the whole trust and for one school.
       const dash = await trustDashboard(db, today);
       const timeIt = async (f: () => Promise<unknown>, n: number) => {
@@ -125,6 +143,28 @@ async function dashboardBench(driver: Driver): Promise<void> {
       report(`  in process: trustDashboard() without flags, p50 (${driver})`, percentile(await timeIt(() => trustDashboard(db, today), n), 50), "ms");
       report(`  in process: computeFlags() whole trust, p50 (${driver})`, percentile(await timeIt(() => computeFlags(db, dash.schools, today), n), 50), "ms");
       report(`  in process: computeFlags() one school, p50 (${driver})`, percentile(await timeIt(() => computeFlags(db, dash.schools.slice(0, 1), today), n), 50), "ms");
+      // The pieces a one-school refresh reads, minimum of repeats (the machine is shared): the
+      // grouped queries for one school against the one statement (flags/schoolSnapshot.ts), and a
+      // plan edit's whole-trust plan reload against the plans edited since the last read.
+      const one = [dash.schools[0]!.id];
+      const reps = QUICK ? 5 : 30;
+      const grouped = await timeIt(async () => {
+        const facts = loadFlagFacts(db, today, one);
+        const plans = loadPlanFacts(db, one);
+        const built = await dashboardRows(db, today, one);
+        await Promise.all([loadOwnFacts(db, built.rows, today, one, facts), plans]);
+      }, reps);
+      const snap = await timeIt(() => loadSchoolSnapshot(db, today, one), reps);
+      if (!(await loadSchoolSnapshot(db, today, one))) console.log("    (the one-school statement declined: a rollup needs counting from its rows)");
+      report(`  in process: one school, grouped queries, min (${driver})`, Math.min(...grouped), "ms");
+      report(`  in process: one school, grouped queries, p50 (${driver})`, percentile(grouped, 50), "ms");
+      report(`  in process: one school, one statement, min (${driver})`, Math.min(...snap), "ms");
+      report(`  in process: one school, one statement, p50 (${driver})`, percentile(snap, 50), "ms");
+      const lastId = Number(rowsOf<{ n: number }>(await db.execute(sql`select coalesce(max(id), 0)::bigint as n from document_updates`))[0]?.n ?? 0);
+      const allPlans = await timeIt(() => loadPlanFacts(db), reps);
+      const since = await timeIt(() => loadPlanFactsEditedSince(db, Math.max(0, lastId - 1)), reps);
+      report(`  in process: every plan's last edit, min (${driver})`, Math.min(...allPlans), "ms");
+      report(`  in process: plans edited since the last read, min (${driver})`, Math.min(...since), "ms");
       // The read the route makes when nothing changed: the schools' stamps, then the kept body.
       await trustDashboardBody(db, today);
       report(`  in process: the schools' stamps alone, p50 (${driver})`, percentile(await timeIt(() => dashboardKey(db, today), n), 50), "ms");

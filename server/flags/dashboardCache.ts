@@ -1,9 +1,10 @@
 /**
  * The trust dashboard with its flags, kept per school and rebuilt only where something moved.
  * Every read asks the database for each school's stamp (dashboardStamps.ts): one query, 60 rows.
- * Equal stamps answer with the last body; a school whose stamp moved has its row and its own
- * flag facts read again, alone; a trust-wide change (thresholds, calendar, acknowledgements, plan
- * edits) reloads only that fact; the rules then run again for every school, which is cheap. The
+ * Equal stamps answer with the last body; a school whose stamp moved has its row, its own flag
+ * facts and its plans read again, alone (a few schools in one statement, schoolSnapshot.ts); a
+ * trust-wide change (thresholds, calendar, acknowledgements) reloads only that fact, and a plan
+ * edit only the plans edited since; the rules then run again where an input changed. The
  * stamps are read from the database before the facts, so every server process sees every other's
  * writes and what is kept is never older than its stamp. A new day rebuilds everything once:
  * overdue counts and school days move at midnight even when no row does.
@@ -15,7 +16,8 @@ import type { Db } from "../db/client.js";
 import type { TrustSchoolRow } from "../progress/apiTypes.js";
 import { assembleDashboard, dashboardRows, type SchoolRedArea } from "../progress/queries/trustDashboard.js";
 import { loadSchoolStamps, type DashboardStamps } from "./dashboardStamps.js";
-import { loadAcknowledgements, loadFlagFacts, loadPlanFacts, type PlanFact } from "./flagFacts.js";
+import { loadAcknowledgements, loadFlagFacts, loadPlanFacts, loadPlanFactsEditedSince, type PlanFact } from "./flagFacts.js";
+import { loadSchoolSnapshot } from "./schoolSnapshot.js";
 import { acksBySchool, flagsOf, flagYears, loadOwnFacts, type OwnFacts, plansBySchool, type SharedFacts } from "./schoolFlags.js";
 import { loadThresholds } from "./thresholds.js";
 
@@ -65,6 +67,28 @@ export async function dashboardKey(db: Db, today: string): Promise<string> {
   return keyOf(today, await loadSchoolStamps(db));
 }
 
+/** At most this many schools moved are read in one statement each (schoolSnapshot.ts); more take the grouped queries. */
+const SNAPSHOT_SCHOOLS = 8;
+
+/**
+ * The update id after which plans must be read again, when the plans' stamp moved by new updates
+ * alone; null when every plan must be (no last read, or a snapshot was written or the log cut).
+ */
+function editedSince(prev: State | undefined, stamps: DashboardStamps): number | null {
+  if (!prev) return null;
+  const [lastId, lastSnapshots] = splitPlans(prev.stamps.trust.plans);
+  const [id, snapshots] = splitPlans(stamps.trust.plans);
+  if (lastId === null || id === null || snapshots !== lastSnapshots || id < lastId) return null;
+  return lastId;
+}
+
+/** The plans stamp is `max(update id)/snapshots' count and times` (dashboardStamps.ts). */
+function splitPlans(stamp: string): [number | null, string] {
+  const at = stamp.indexOf("/");
+  const id = stamp.slice(0, at);
+  return [at > 0 && /^\d+$/.test(id) ? Number(id) : null, stamp.slice(at + 1)];
+}
+
 /** The next state from the last one: schools whose stamps moved are read again, and the trust-wide facts that moved. */
 async function update(db: Db, prev: State | undefined, stamps: DashboardStamps, key: string, today: string): Promise<State> {
   const all = !prev || prev.today !== today || prev.stamps.trust.tiers !== stamps.trust.tiers;
@@ -75,19 +99,33 @@ async function update(db: Db, prev: State | undefined, stamps: DashboardStamps, 
   // The whole trust in grouped queries when most schools moved; the moved ones alone otherwise.
   const only = all || changed.length > ids.length / 2 ? undefined : changed;
 
-  // Everything at once (PostgreSQL runs them side by side); only the open areas wait for the rows' SEF grades.
-  const facts = changed.length ? loadFlagFacts(db, today, only) : null;
+  // A few schools in one statement (schoolSnapshot.ts); when it cannot answer, or many moved, the
+  // grouped queries, all at once (PostgreSQL runs them side by side).
+  const few = !!only && only.length <= SNAPSHOT_SCHOOLS;
+  const snapshot = few ? loadSchoolSnapshot(db, today, only) : null;
+  const since = trustMoved("plans") && !all ? editedSince(prev, stamps) : null;
+  const allPlans = trustMoved("plans") && since === null;
   const trustFacts = Promise.all([
-    trustMoved("plans") ? loadPlanFacts(db) : changed.length ? loadPlanFacts(db, only) : null,
+    trustMoved("plans") ? (since === null ? loadPlanFacts(db) : loadPlanFactsEditedSince(db, since)) : null,
     trustMoved("settings") ? loadThresholds(db) : null,
     trustMoved("calendar") || newSchool ? loadCalendarsForSchools(db, flagYears(today), ids) : null,
     trustMoved("acks") ? loadAcknowledgements(db) : null,
   ]);
   // Settled now, so a failure of one does not leave the others' rejections unheard.
   trustFacts.catch(() => undefined);
-  facts?.catch(() => undefined);
-  const built = changed.length ? await dashboardRows(db, today, only) : { rows: [], reds: [] };
-  const own = facts ? await loadOwnFacts(db, built.rows, today, only, facts) : new Map<string, OwnFacts>();
+  snapshot?.catch(() => undefined);
+  let read = snapshot && (await snapshot);
+  if (!read && changed.length) {
+    // Only the open areas wait for the rows' SEF grades.
+    const facts = loadFlagFacts(db, today, only);
+    facts.catch(() => undefined);
+    const schoolPlans = allPlans ? Promise.resolve([]) : loadPlanFacts(db, only);
+    schoolPlans.catch(() => undefined);
+    const built = await dashboardRows(db, today, only);
+    read = { ...built, own: await loadOwnFacts(db, built.rows, today, only, facts), plans: await schoolPlans };
+  }
+  const built = read ?? { rows: [], reds: [], own: new Map<string, OwnFacts>(), plans: [] };
+  const own = built.own;
   const [plans, thresholds, calendars, acks] = await trustFacts;
 
   const schools = new Map<string, SchoolEntry>();
@@ -104,10 +142,25 @@ async function update(db: Db, prev: State | undefined, stamps: DashboardStamps, 
   // A trust-wide fact read again but equal to the last keeps the last object, so the rules need not run again.
   const same = <T>(fresh: T | null, kept: T | undefined): T => (fresh === null || (kept !== undefined && serialise(fresh) === serialise(kept)) ? kept! : fresh);
   let planMap = prev?.shared.plans ?? new Map<string, PlanFact[]>();
-  if (plans) {
-    const fresh = plansBySchool(plans);
+  if (plans || changed.length) {
     planMap = new Map(planMap);
-    for (const id of trustMoved("plans") || !only ? ids : changed) planMap.set(id, same(fresh.get(id) ?? [], planMap.get(id)));
+    if (plans && allPlans) {
+      const fresh = plansBySchool(plans);
+      for (const id of ids) planMap.set(id, same(fresh.get(id) ?? [], planMap.get(id)));
+    } else if (plans) {
+      // Only the plans edited since the last read: each replaces its own entry.
+      for (const fact of plans) {
+        const list = planMap.get(fact.school_id) ?? [];
+        const at = list.findIndex((p) => p.id === fact.id);
+        if (at >= 0 && list[at]!.edited_on === fact.edited_on && list[at]!.title === fact.title && list[at]!.academic_year === fact.academic_year) continue;
+        planMap.set(fact.school_id, at >= 0 ? list.map((p, i) => (i === at ? fact : p)) : [...list, fact]);
+      }
+    }
+    // The schools read again bring their own plans, newer than any kept.
+    if (!allPlans) {
+      const fresh = plansBySchool(built.plans);
+      for (const id of changed) planMap.set(id, same(fresh.get(id) ?? [], planMap.get(id)));
+    }
     for (const id of planMap.keys()) if (!schools.has(id)) planMap.delete(id);
   }
   const shared: SharedFacts = {

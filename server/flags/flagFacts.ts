@@ -137,13 +137,25 @@ export async function openAreas(db: Db, pairs: { schoolId: string; area: string 
 
 /** Each live plan and when it last changed: the log is the truth; compaction folds it into the snapshot. */
 export async function loadPlanFacts(db: Db, schoolIds?: readonly string[]): Promise<PlanFact[]> {
+  return planFacts(db, schoolFilter(sql`d.school_id`, schoolIds));
+}
+
+/**
+ * The live plans with an update logged after `afterId`: what an edit can have moved while the
+ * snapshots stand still (a primary-key range of the log, then one row per plan edited).
+ */
+export async function loadPlanFactsEditedSince(db: Db, afterId: number): Promise<PlanFact[]> {
+  return planFacts(db, sql`and d.id in (select u.document_id from document_updates u where u.id > ${afterId})`);
+}
+
+async function planFacts(db: Db, condition: ReturnType<typeof sql>): Promise<PlanFact[]> {
   return rowsOf<PlanFact>(
     await db.execute(sql`
       select d.id, d.school_id, d.title, d.academic_year, to_char(greatest(d.created_at,
         (select u.created_at from document_updates u where u.document_id = d.id order by u.id desc limit 1),
         (select s.updated_at from document_snapshots s where s.document_id = d.id)) at time zone 'Europe/London', 'YYYY-MM-DD') as edited_on
       from documents d
-      where d.status <> 'archived' and d.kind in ('single_plan', 'adp', 'action_plan') ${schoolFilter(sql`d.school_id`, schoolIds)}`),
+      where d.status <> 'archived' and d.kind in ('single_plan', 'adp', 'action_plan') ${condition}`),
   );
 }
 

@@ -29,6 +29,9 @@ export const flagOrder = (a: SchoolFlag, b: SchoolFlag) =>
 
 const WEAK_GRADES = new Set(["needs_attention", "urgent_improvement", "requires_improvement", "inadequate"]);
 
+/** The areas a school's SEF grades as weak (an area may come twice, once per framework). */
+export const weakAreas = (sef: SefGrade[]) => sef.filter((g) => WEAK_GRADES.has(g.grade)).map((g) => g.area);
+
 /** One school's own facts: what changes only when that school's rows do. */
 export interface OwnFacts {
   actions: ActionGroup[];
@@ -60,7 +63,7 @@ export async function loadOwnFacts(
   // Started by a caller that reads the schools' SEF grades meanwhile: these facts do not depend on them.
   started?: ReturnType<typeof loadFlagFacts>,
 ): Promise<Map<string, OwnFacts>> {
-  const weak = schools.flatMap((s) => s.sef.filter((g) => WEAK_GRADES.has(g.grade)).map((g) => ({ schoolId: s.id, area: g.area })));
+  const weak = schools.flatMap((s) => weakAreas(s.sef).map((area) => ({ schoolId: s.id, area })));
   const [facts, open] = await Promise.all([started ?? loadFlagFacts(db, today, schoolIds), openAreas(db, weak)]);
   const actions = groupBy([...facts.actions, ...open]);
   const reviews = groupBy(facts.reviews);

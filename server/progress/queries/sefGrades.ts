@@ -20,9 +20,23 @@ export function sefGradesSql(schoolId?: string) {
 
 /** Latest grades by school id; only live, written judgements of SEFs that are not archived count. */
 export async function latestSefGrades(db: Db, schoolId?: string): Promise<Map<string, SefGrade[]>> {
-  const rows = await db.execute(sefGradesSql(schoolId));
+  return sefGradesFromRows(rowsOf<SefGradeRow>(await db.execute(sefGradesSql(schoolId))));
+}
+
+/** A row of sefGradesSql. */
+export interface SefGradeRow {
+  school_id: string;
+  framework: string;
+  area: string;
+  grade: string;
+  graded_at: Date | string;
+  document_id: string;
+}
+
+/** Grades by school id from sefGradesSql's rows (read alone, or inside another query). */
+export function sefGradesFromRows(rows: readonly SefGradeRow[]): Map<string, SefGrade[]> {
   const out = new Map<string, SefGrade[]>();
-  for (const r of rowsOf<{ school_id: string; framework: string; area: string; grade: string; graded_at: Date | string; document_id: string }>(rows)) {
+  for (const r of rows) {
     if (!isFrameworkKey(r.framework)) continue;
     const grade = gradesFor(r.framework, r.area).find((g) => g.key === r.grade);
     if (!grade) continue;
