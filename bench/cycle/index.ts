@@ -16,7 +16,7 @@ const { hashPassword } = await import("../../server/auth/passwords.js");
 const { ensureTrustCalendar } = await import("../../server/calendar/calendarStore.js");
 const { documentUpdates, memberships, users, documents, schools } = await import("../../server/db/schema/index.js");
 const { testEnv } = await import("../../server/env.js");
-const { loadFlagFacts, loadPlanFacts, loadPlanFactsEditedSince, overdueRollupSql } = await import("../../server/flags/flagFacts.js");
+const { loadFlagFacts, loadPlanFacts, overdueRollupSql } = await import("../../server/flags/flagFacts.js");
 const { attachFlags, computeFlags, loadOwnFacts } = await import("../../server/flags/schoolFlags.js");
 const { loadSchoolSnapshot } = await import("../../server/flags/schoolSnapshot.js");
 const { dashboardCacheStats, dashboardKey, dashboardVersionSql, trustDashboardBody } = await import("../../server/flags/dashboardCache.js");
@@ -160,11 +160,8 @@ async function dashboardBench(driver: Driver): Promise<void> {
       report(`  in process: one school, grouped queries, p50 (${driver})`, percentile(grouped, 50), "ms");
       report(`  in process: one school, one statement, min (${driver})`, Math.min(...snap), "ms");
       report(`  in process: one school, one statement, p50 (${driver})`, percentile(snap, 50), "ms");
-      const lastId = Number(rowsOf<{ n: number }>(await db.execute(sql`select coalesce(max(id), 0)::bigint as n from document_updates`))[0]?.n ?? 0);
       const allPlans = await timeIt(() => loadPlanFacts(db), reps);
-      const since = await timeIt(() => loadPlanFactsEditedSince(db, Math.max(0, lastId - 1)), reps);
       report(`  in process: every plan's last edit, min (${driver})`, Math.min(...allPlans), "ms");
-      report(`  in process: plans edited since the last read, min (${driver})`, Math.min(...since), "ms");
       // The read the route makes when nothing changed: the schools' stamps, then the kept body.
       await trustDashboardBody(db, today);
       report(`  in process: the schools' stamps alone, p50 (${driver})`, percentile(await timeIt(() => dashboardKey(db, today), n), 50), "ms");

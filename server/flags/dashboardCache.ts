@@ -4,7 +4,9 @@
  * Equal stamps answer with the last body; a school whose stamp moved has its row, its own flag
  * facts and its plans read again, alone (a few schools in one statement, schoolSnapshot.ts); a
  * trust-wide change (thresholds, calendar, acknowledgements) reloads only that fact, and a plan
- * edit only the plans edited since; the rules then run again where an input changed. The
+ * edit every plan's last edit (not a range of log ids since the last read: with several
+ * processes each reserves its ids ahead, so a lower id can commit after a higher one was read);
+ * the rules then run again where an input changed. The
  * stamps are read from the database before the facts, so every server process sees every other's
  * writes and what is kept is never older than its stamp. A new day rebuilds everything once:
  * overdue counts and school days move at midnight even when no row does.
@@ -16,7 +18,7 @@ import type { Db } from "../db/client.js";
 import type { TrustSchoolRow } from "../progress/apiTypes.js";
 import { assembleDashboard, dashboardRows, type SchoolRedArea } from "../progress/queries/trustDashboard.js";
 import { loadSchoolStamps, type DashboardStamps } from "./dashboardStamps.js";
-import { loadAcknowledgements, loadFlagFacts, loadPlanFacts, loadPlanFactsEditedSince, type PlanFact } from "./flagFacts.js";
+import { loadAcknowledgements, loadFlagFacts, loadPlanFacts, type PlanFact } from "./flagFacts.js";
 import { loadSchoolSnapshot } from "./schoolSnapshot.js";
 import { acksBySchool, flagsOf, flagYears, loadOwnFacts, type OwnFacts, plansBySchool, type SharedFacts } from "./schoolFlags.js";
 import { loadThresholds } from "./thresholds.js";
@@ -70,25 +72,6 @@ export async function dashboardKey(db: Db, today: string): Promise<string> {
 /** At most this many schools moved are read in one statement each (schoolSnapshot.ts); more take the grouped queries. */
 const SNAPSHOT_SCHOOLS = 8;
 
-/**
- * The update id after which plans must be read again, when the plans' stamp moved by new updates
- * alone; null when every plan must be (no last read, or a snapshot was written or the log cut).
- */
-function editedSince(prev: State | undefined, stamps: DashboardStamps): number | null {
-  if (!prev) return null;
-  const [lastId, lastSnapshots] = splitPlans(prev.stamps.trust.plans);
-  const [id, snapshots] = splitPlans(stamps.trust.plans);
-  if (lastId === null || id === null || snapshots !== lastSnapshots || id < lastId) return null;
-  return lastId;
-}
-
-/** The plans stamp is `max(update id)/snapshots' count and times` (dashboardStamps.ts). */
-function splitPlans(stamp: string): [number | null, string] {
-  const at = stamp.indexOf("/");
-  const id = stamp.slice(0, at);
-  return [at > 0 && /^\d+$/.test(id) ? Number(id) : null, stamp.slice(at + 1)];
-}
-
 /** The next state from the last one: schools whose stamps moved are read again, and the trust-wide facts that moved. */
 async function update(db: Db, prev: State | undefined, stamps: DashboardStamps, key: string, today: string): Promise<State> {
   const all = !prev || prev.today !== today || prev.stamps.trust.tiers !== stamps.trust.tiers;
@@ -103,10 +86,9 @@ async function update(db: Db, prev: State | undefined, stamps: DashboardStamps, 
   // grouped queries, all at once (PostgreSQL runs them side by side).
   const few = !!only && only.length <= SNAPSHOT_SCHOOLS;
   const snapshot = few ? loadSchoolSnapshot(db, today, only) : null;
-  const since = trustMoved("plans") && !all ? editedSince(prev, stamps) : null;
-  const allPlans = trustMoved("plans") && since === null;
+  const allPlans = trustMoved("plans");
   const trustFacts = Promise.all([
-    trustMoved("plans") ? (since === null ? loadPlanFacts(db) : loadPlanFactsEditedSince(db, since)) : null,
+    allPlans ? loadPlanFacts(db) : null,
     trustMoved("settings") ? loadThresholds(db) : null,
     trustMoved("calendar") || newSchool ? loadCalendarsForSchools(db, flagYears(today), ids) : null,
     trustMoved("acks") ? loadAcknowledgements(db) : null,
@@ -147,14 +129,6 @@ async function update(db: Db, prev: State | undefined, stamps: DashboardStamps, 
     if (plans && allPlans) {
       const fresh = plansBySchool(plans);
       for (const id of ids) planMap.set(id, same(fresh.get(id) ?? [], planMap.get(id)));
-    } else if (plans) {
-      // Only the plans edited since the last read: each replaces its own entry.
-      for (const fact of plans) {
-        const list = planMap.get(fact.school_id) ?? [];
-        const at = list.findIndex((p) => p.id === fact.id);
-        if (at >= 0 && list[at]!.edited_on === fact.edited_on && list[at]!.title === fact.title && list[at]!.academic_year === fact.academic_year) continue;
-        planMap.set(fact.school_id, at >= 0 ? list.map((p, i) => (i === at ? fact : p)) : [...list, fact]);
-      }
     }
     // The schools read again bring their own plans, newer than any kept.
     if (!allPlans) {

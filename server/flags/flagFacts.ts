@@ -140,14 +140,6 @@ export async function loadPlanFacts(db: Db, schoolIds?: readonly string[]): Prom
   return planFacts(db, schoolFilter(sql`d.school_id`, schoolIds));
 }
 
-/**
- * The live plans with an update logged after `afterId`: what an edit can have moved while the
- * snapshots stand still (a primary-key range of the log, then one row per plan edited).
- */
-export async function loadPlanFactsEditedSince(db: Db, afterId: number): Promise<PlanFact[]> {
-  return planFacts(db, sql`and d.id in (select u.document_id from document_updates u where u.id > ${afterId})`);
-}
-
 async function planFacts(db: Db, condition: ReturnType<typeof sql>): Promise<PlanFact[]> {
   return rowsOf<PlanFact>(
     await db.execute(sql`
