@@ -47,7 +47,9 @@ export class LogIdPool {
     }
     const id = this.ids.shift() ?? null;
     this.reservedAt.shift();
-    if (this.ids.length < this.block / 2) this.refill();
+    // A fresh block arrives before this one runs low or runs out of time, so a busy room never waits on one.
+    const newest = this.reservedAt[this.reservedAt.length - 1] ?? 0;
+    if (this.ids.length < this.block / 2 || newest < Date.now() - this.maxAgeMs / 2) this.refill();
     return id;
   }
 
