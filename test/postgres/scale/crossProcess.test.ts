@@ -243,10 +243,7 @@ describe("three processes, one database, one Redis", () => {
   });
 
   it("a gap in an origin's sequence makes the others catch up from the log", async () => {
-    const documentId = await newDocument();
-    const leader = await person("school_leader");
-    const [a, b] = [client(0, documentId, leader.cookie), client(1, documentId, leader.cookie)];
-    await Promise.all([synced(a), synced(b)]);
+    const { documentId, a, b } = await editorsOnTwoProcesses();
     a.text.insert(0, "Relayed. ");
     await eventually(() => expect(b.text.toString()).toBe("Relayed. "));
     // A row stored with no frame for it, as if its frame had been lost on the way.
@@ -273,10 +270,7 @@ describe("three processes, one database, one Redis", () => {
   });
 
   it("a last update lost on the way shows in the origin's confirmation, with no further edit", async () => {
-    const documentId = await newDocument();
-    const leader = await person("school_leader");
-    const [a, b] = [client(0, documentId, leader.cookie), client(1, documentId, leader.cookie)];
-    await Promise.all([synced(a), synced(b)]);
+    const { documentId, a, b } = await editorsOnTwoProcesses();
     const origin = pretendOrigin(documentId);
     try {
       const doc = new Y.Doc();
@@ -298,10 +292,7 @@ describe("three processes, one database, one Redis", () => {
   });
 
   it("an update relayed ahead of its commit is stored by a receiver, once, when its origin never confirms it", async () => {
-    const documentId = await newDocument();
-    const leader = await person("school_leader");
-    const [a, b] = [client(0, documentId, leader.cookie), client(1, documentId, leader.cookie)];
-    await Promise.all([synced(a), synced(b)]);
+    const { documentId, leader, b } = await editorsOnTwoProcesses();
     const [confirmed, unconfirmed] = (await reserveIds(2)) as [number, number];
     const origin = pretendOrigin(documentId);
     const doc = new Y.Doc();
@@ -327,6 +318,15 @@ describe("three processes, one database, one Redis", () => {
     expect(await storedText(documentId)).toBe("Confirmed. Never confirmed.");
   });
 });
+
+/** A new draft with one school leader editing it on process 0 and on process 1, both synced. */
+async function editorsOnTwoProcesses() {
+  const documentId = await newDocument();
+  const leader = await person("school_leader");
+  const [a, b] = [client(0, documentId, leader.cookie), client(1, documentId, leader.cookie)];
+  await Promise.all([synced(a), synced(b)]);
+  return { documentId, leader, a, b };
+}
 
 /** Publishes relay frames on a document's channel as a process of its own would. */
 function pretendOrigin(documentId: string) {
