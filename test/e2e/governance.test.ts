@@ -271,7 +271,8 @@ describe("review and approval", () => {
     await page.getByRole("group", { name: "Start a new revision" }).getByRole("button", { name: "Start a new revision" }).click();
     await page.getByTestId("readonly-banner").waitFor({ state: "detached" });
     await page.locator(".pe-connection[data-state=online]").waitFor();
-    expect(await editable(page)).toBe("true");
+    // The editor unlocks once its socket's re-check says it may write, a moment after it is back online.
+    await eventually(async () => expect(await editable(page)).toBe("true"));
     expect(await page.locator("section.gv-review .badge").first().innerText()).toBe("Draft");
     await govPage.locator("section.gv-review[data-status=draft]").waitFor();
 

@@ -67,9 +67,11 @@ describe("rolling a plan forward", () => {
     expect(body.closed.map((c) => c.id).sort()).toEqual([ids.ADONE, ids.TMET, ids.ADROP].sort());
 
     let carried: Block[] = [];
+    // Every block of the new plan, priorities included, not only the carried ones: extraction may be part-way.
     await waitForBlocks(server, leaderCookie, newPlan, (blocks) => {
       carried = blocks as Block[];
       expect(blocks.filter((b) => b.attrs.carriedFrom)).toHaveLength(3);
+      expect(blocks.map((b) => b.text)).toEqual(["Reading", "KS2 reading at 80%", "Phonics training", "Attendance", "First-day calling"]);
     });
     const from = (id: string) => carried.find((b) => b.attrs.carriedFrom === id);
     expect(from(ids.TOPEN!)).toMatchObject({ text: "KS2 reading at 80%", attrs: expect.objectContaining({ rag: "amber", owners: [headId], due: "2027-07-01", current: "62%" }) });
