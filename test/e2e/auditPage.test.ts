@@ -60,7 +60,7 @@ describe("the audit page", () => {
     await page.getByLabel("About", { exact: true }).selectOption({ label: "Audit Green Primary" });
     const row = page.locator("tr[data-action='document.status_changed']");
     await row.first().waitFor();
-    expect(await page.locator("tbody tr").count()).toBe(1);
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
     await expect.poll(() => row.getByRole("link", { name: "Audit Green Single Plan" }).count()).toBe(1);
     expect(await row.textContent()).toContain("Audit Green Primary");
     expect(await row.textContent()).not.toContain(plan.id);
