@@ -48,9 +48,14 @@ export function AuditPage() {
   // The filters' choices: everyone with a role, and every school (only asked for by those who may read the log).
   const people = useResource((signal) => (allowedToRead ? listPeople(signal) : Promise.resolve([])), [allowedToRead]);
   const schools = useResource((signal) => (allowedToRead ? api.get<{ schools: School[] }>("/schools", { signal }).then((r) => r.schools) : Promise.resolve([])), [allowedToRead]);
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  // The rows, with the filters they were read for: rows read for other filters are never drawn,
+  // not even for the moment between a filter change and the fetch it starts.
+  const filterKey = `${action}|${actorId}|${schoolId}`;
+  const [loaded, setLoaded] = useState<{ key: string; entries: AuditEntry[] }>({ key: "", entries: [] });
+  const entries = loaded.key === filterKey ? loaded.entries : [];
   const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [state, setState] = useState<"loading" | "ready" | "more" | "error">("loading");
+  const shownState = loaded.key === filterKey || state === "error" ? state : "loading";
   const [error, setError] = useState<unknown>(null);
   const allowed = !!me.abilities.readAudit;
 
@@ -58,7 +63,9 @@ export function AuditPage() {
     setState(before ? "more" : "loading");
     try {
       const page = await listAudit({ before, action, actorId, schoolId }, signal);
-      setEntries((list) => (before ? [...list, ...page.entries] : page.entries));
+      // An answer that arrives after its filters changed is dropped (aborting cannot stop a body already read).
+      if (signal?.aborted) return;
+      setLoaded((list) => ({ key: filterKey, entries: before ? [...list.entries, ...page.entries] : page.entries }));
       setNextBefore(page.nextBefore);
       setState("ready");
     } catch (err) {
@@ -122,9 +129,9 @@ export function AuditPage() {
           ))}
         </select>
       </div>
-      {state === "loading" ? <Loading label="Loading the audit log" /> : null}
-      {state === "error" && entries.length === 0 ? <ErrorNotice error={error} title="The audit log could not be loaded" onRetry={() => void load(undefined)} /> : null}
-      {state !== "loading" && entries.length === 0 && state !== "error" ? <EmptyState title="Nothing recorded yet" /> : null}
+      {shownState === "loading" ? <Loading label="Loading the audit log" /> : null}
+      {shownState === "error" && entries.length === 0 ? <ErrorNotice error={error} title="The audit log could not be loaded" onRetry={() => void load(undefined)} /> : null}
+      {shownState === "ready" && entries.length === 0 ? <EmptyState title={filterKey === "||" ? "Nothing recorded yet" : "Nothing recorded matches these filters"} /> : null}
       {entries.length > 0 ? (
         <div className="table-wrap">
           <table className="table gv-audit">
