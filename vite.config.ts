@@ -36,6 +36,9 @@ export default defineConfig({
     emptyOutDir: true,
     // Source maps would publish the source; a production build ships none.
     sourcemap: false,
+    // dist/client/.vite/manifest.json: which files each page's code is, for the server to name
+    // in a page's HTML (server/http/clientPage.ts) so they download with it.
+    manifest: true,
     // The editor chunk (ProseMirror, Tiptap, Yjs) is ~540 kB minified and loads only on /documents;
     // its real budget is gzipped route weight, which bench/editor measures.
     chunkSizeWarningLimit: 600,

@@ -1,11 +1,12 @@
 /** createApp(deps): the Hono app and its routes, with no listen, so tests can call app.request(). */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { csrfMiddleware, sessionMiddleware } from "./auth/middleware.js";
 import { apiBodyLimit } from "./http/bodyLimit.js";
+import { clientPage } from "./http/clientPage.js";
 import { healthRoutes } from "./http/health.js";
 import { noStore, securityHeaders, staticCaching } from "./http/headers.js";
 import type { AppDeps, AppEnv } from "./http/context.js";
@@ -97,13 +98,16 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   if (options.clientDir && existsSync(join(options.clientDir, "index.html"))) {
     const clientDir = options.clientDir;
-    const indexHtml = readFileSync(join(clientDir, "index.html"), "utf8");
+    const page = clientPage(clientDir, app);
     app.use("*", staticCaching());
     // The build writes .br and .gz beside each asset; they are sent as they are (compress() skips them).
     app.use("/assets/*", serveStatic({ root: clientDir, precompressed: true }));
-    app.use("*", serveStatic({ root: clientDir, rewriteRequestPath: (p) => (p === "/" ? "/index.html" : p) }));
+    // The build's manifest is for the server (clientPage), not for browsers.
+    app.get("/.vite/*", (c) => c.notFound());
+    app.get("/", (c) => page.handle(c));
+    app.use("*", serveStatic({ root: clientDir }));
     // Client routes (/trust, /documents/:id, ...) are bookmarked and shared: serve the SPA for them.
-    app.get("*", (c) => c.html(indexHtml));
+    app.get("*", (c) => page.handle(c));
   }
 
   return app;

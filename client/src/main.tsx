@@ -1,5 +1,5 @@
 /** Starts the client: global styles, then the app into #root. */
-import { StrictMode } from "react";
+import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.js";
 import { preloadPageFor } from "./routes/lazyRoutes.js";
@@ -12,8 +12,12 @@ preloadPageFor(location.pathname);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// As a transition, the first render yields to the browser in slices instead of holding a phone's
+// main thread for the whole page (the page's data is often in the HTML, so it is all drawn at once).
+startTransition(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

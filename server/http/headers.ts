@@ -55,7 +55,8 @@ export function noStore(): MiddlewareHandler<AppEnv> {
 export function staticCaching(): MiddlewareHandler<AppEnv> {
   return async function cacheStatic(c, next) {
     await next();
-    if (c.res.status !== 200) return;
+    // A page written for its reader (clientPage) says so itself.
+    if (c.res.status !== 200 || c.res.headers.has("Cache-Control")) return;
     c.header("Cache-Control", c.req.path.startsWith("/assets/") ? IMMUTABLE : "no-cache");
   };
 }

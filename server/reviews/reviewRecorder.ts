@@ -5,7 +5,8 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { halfTermSchema, reviewPointOrder } from "../../shared/calendar/index.js";
+import { reviewPointOrder } from "../../shared/calendar/index.js";
+import { halfTermSchema } from "../../shared/calendar/schemas.js";
 import { academicYearSchema } from "../../shared/enums.js";
 import type { Db } from "../db/client.js";
 import { planRollForwards, reviewItems, reviews } from "../db/schema/index.js";

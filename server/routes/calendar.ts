@@ -1,7 +1,8 @@
 /** The trust's calendar: `GET /api/calendar?year=&schoolId=` for everyone signed in; a trust admin edits it. */
 import { Hono } from "hono";
 import { z } from "zod";
-import { academicYearOfDay, calendarProblems, calendarUpdateSchema, halfTermSchema, positionOn } from "../../shared/calendar/index.js";
+import { academicYearOfDay, calendarProblems, positionOn } from "../../shared/calendar/index.js";
+import { calendarUpdateSchema, halfTermSchema } from "../../shared/calendar/schemas.js";
 import { academicYearSchema } from "../../shared/enums.js";
 import { requireActor } from "../auth/middleware.js";
 import { clearOverrides, loadCalendar, saveHalfTerms } from "../calendar/calendarStore.js";

@@ -4,13 +4,11 @@
  * between two dates). Dates are ISO calendar days (YYYY-MM-DD), compared as strings, never as
  * instants, so no time zone can move a day across a boundary.
  */
-import { z } from "zod";
-import { TERMS, type Term } from "../enums.js";
+import { TERMS, type Term } from "../enumValues.js";
 
 /** The half terms of a year, in order. */
 export const HALF_TERMS = ["autumn-1", "autumn-2", "spring-1", "spring-2", "summer-1", "summer-2"] as const;
 export type HalfTermKey = (typeof HALF_TERMS)[number];
-export const halfTermSchema = z.enum(HALF_TERMS);
 
 /** The term a half term belongs to. */
 export const termOf = (key: HalfTermKey): Term => key.split("-")[0] as Term;
@@ -26,19 +24,12 @@ export const halfTermLabel = (key: string): string => {
 /** "Autumn term". */
 export const termLabel = (term: Term): string => `${TERM_LABELS[term]} term`;
 
-const isoDay = z.iso.date();
-
-/** One half term's dates, as stored (trust-wide or a school's own). */
-export const halfTermDatesSchema = z
-  .object({ halfTerm: halfTermSchema, startsOn: isoDay, endsOn: isoDay })
-  .refine((h) => h.startsOn <= h.endsOn, { message: "A half term must end on or after the day it starts", path: ["endsOn"] });
-export type HalfTermDates = z.infer<typeof halfTermDatesSchema>;
-
-/** The body of `PUT /api/calendar/:year`: some or all half terms, for the trust or one school. */
-export const calendarUpdateSchema = z.object({
-  schoolId: z.uuid().nullish(),
-  halfTerms: z.array(halfTermDatesSchema).min(1).max(6),
-});
+/** One half term's dates, as stored (trust-wide or a school's own); checked by ./schemas.ts. */
+export interface HalfTermDates {
+  halfTerm: HalfTermKey;
+  startsOn: string;
+  endsOn: string;
+}
 
 /** A half term as the API returns it. */
 export interface HalfTerm extends HalfTermDates {

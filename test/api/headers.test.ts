@@ -35,12 +35,14 @@ describe("security headers", () => {
     expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(res.headers.get("strict-transport-security")).toBeNull();
-    expect(res.headers.get("cache-control")).toBe("no-cache");
+    // The page is written for its reader (test/api/clientPage.test.ts), so nothing may store it.
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
   });
 
   it("the built page has no inline script for the CSP to block", async () => {
     const html = await (await fetch(`${server.url}/`)).text();
-    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    // Only data, which no browser runs, is written into the page itself.
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs]) => !attrs!.includes('type="application/json"'));
     expect(scripts.length).toBeGreaterThan(0);
     for (const [, attrs, body] of scripts) {
       expect(attrs).toMatch(/src="\/assets\//);

@@ -56,18 +56,19 @@ function urlFor(path: string, query: RequestOptions["query"]): string {
   return `/api${path}${search ? `?${search}` : ""}`;
 }
 
+/** The error a failed answer stands for: the server's `{error:{code,message}}`, or a readable fallback. */
+export function errorOfBody(status: number, body: unknown, retryAfter: number | null = null): ApiError {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const code = typeof error?.code === "string" && error.code ? error.code : "http_error";
+  const fallback = FALLBACK_MESSAGES[status] ?? (status >= 500 ? "Something went wrong on our side. Please try again." : `The request failed (${status})`);
+  return new ApiError(status, code, typeof error?.message === "string" && error.message ? error.message : fallback, retryAfter);
+}
+
 async function errorFrom(res: Response): Promise<ApiError> {
-  let code = "http_error";
-  let message = FALLBACK_MESSAGES[res.status] ?? (res.status >= 500 ? "Something went wrong on our side. Please try again." : `The request failed (${res.status})`);
-  try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string } };
-    if (body.error?.code) code = body.error.code;
-    if (body.error?.message) message = body.error.message;
-  } catch {
-    // Not JSON (a proxy's error page, say): keep the readable fallback.
-  }
+  // Not JSON (a proxy's error page, say): the readable fallback.
+  const body: unknown = await res.json().catch(() => null);
   const retryAfter = Number(res.headers.get("retry-after"));
-  return new ApiError(res.status, code, message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+  return errorOfBody(res.status, body, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
 }
 
 /** Calls the API and returns the parsed JSON body (undefined for 204). Throws ApiError on any failure. */

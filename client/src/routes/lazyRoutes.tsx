@@ -3,7 +3,8 @@
  * and a phone on a slow connection downloads the dashboard's or the tracker's code only to use it.
  */
 import { fetchEarly } from "../api/earlyFetch.js";
-import { lazyPage } from "../components/lazyPage.js";
+import { type LazyPage, lazyPage } from "../components/lazyPage.js";
+import { bootKeys, type PreloadedPage, preloadedPageAt } from "../../../shared/pageRoutes.js";
 import { getDocumentPreview } from "../editor/preview/previewApi.js";
 import { getDocument } from "../features/documents/documentsApi.js";
 
@@ -24,16 +25,18 @@ export const SearchPage = lazyPage(() => import("../features/search/SearchPage.j
 /**
  * Starts loading the code of the page at `pathname` at start-up, alongside the session check,
  * instead of after it: the pages most opened from a link (a document, the trust dashboard). A
- * document's details and text are asked for too (DocumentPage takes them).
+ * document's details and text are asked for too (DocumentPage takes them), unless the page's
+ * HTML already holds them.
  */
 export function preloadPageFor(pathname: string): void {
-  const documentId = /^\/documents\/([0-9a-f-]{36})\/?$/i.exec(pathname)?.[1];
-  if (documentId) {
-    DocumentPage.preload();
-    fetchEarly(`document:${documentId}`, () => getDocument(documentId));
-    fetchEarly(`preview:${documentId}`, () => getDocumentPreview(documentId));
-  } else if (/^\/documents\/[^/]+\/?$/.test(pathname)) DocumentPage.preload();
-  else if (pathname === "/trust") TrustPage.preload();
-  else if (/^\/schools\/[^/]+\/?$/.test(pathname)) SchoolPage.preload();
-  else if (pathname === "/actions") ActionsPage.preload();
+  const opened = preloadedPageAt(pathname);
+  if (!opened) return;
+  PAGES[opened.page].preload();
+  const id = opened.documentId;
+  if (id) {
+    fetchEarly(bootKeys.document(id), () => getDocument(id));
+    fetchEarly(bootKeys.preview(id), () => getDocumentPreview(id));
+  }
 }
+
+const PAGES: Record<PreloadedPage, LazyPage> = { document: DocumentPage, trust: TrustPage, school: SchoolPage, actions: ActionsPage };

@@ -3,6 +3,8 @@ import { createContext, useCallback, useContext, useEffect, useLayoutEffect, use
 import { ApiError, onUnauthorized } from "../api/client.js";
 import type { Me } from "../api/types.js";
 import { fetchMe, login, logout } from "../features/auth/authApi.js";
+import { takeEarly } from "../api/earlyFetch.js";
+import { bootKeys } from "../../../shared/pageRoutes.js";
 
 /** The session as the client knows it. "unknown" is the first load; "failed" means /api/me could not be reached. */
 export type SessionState =
@@ -31,7 +33,8 @@ let early: Promise<Me> | null = null;
  * answer is on its way while the app's code runs; the provider's first load takes it.
  */
 export function prefetchSession(): void {
-  early ??= fetchMe();
+  // The page's HTML usually answers it already (server/http/clientPage.ts).
+  early ??= takeEarly<Me>(bootKeys.me) ?? fetchMe();
   // Handled when the provider reads it; this keeps a 401 from being reported as unhandled meanwhile.
   early.catch(() => {});
 }
