@@ -29,6 +29,7 @@ import { until } from "../collab/clients.js";
 import { benchDatabase, seedDocuments } from "../collab/data.js";
 import { POSTGRES_URL, QUICK, settings } from "../collab/options.js";
 import { mb, ms, percentile, sampleProcess } from "../collab/stats.js";
+import { ANCHOR_SERVERS, ensureAnchors } from "../anchors/install.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -266,11 +267,12 @@ async function messageCounts(clients: (port: number) => SmallClient, ports: numb
 
 /** N Hocuspocus processes with the Redis extension, on their own prefix. */
 async function startHocuspocus(count: number, prefix: string): Promise<{ ports: number[]; children: ChildProcess[]; stop(): Promise<void> }> {
+  ensureAnchors();
   const ports: number[] = [];
   const children: ChildProcess[] = [];
   for (let i = 0; i < count; i++) {
     const port = await freePort();
-    const child = spawn(process.execPath, ["--import", "tsx", "bench/cluster/hocuspocusRedisServer.ts"], {
+    const child = spawn(process.execPath, [ANCHOR_SERVERS.hocuspocusRedis], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), REDIS_URL, HOCUSPOCUS_PREFIX: prefix },
       stdio: ["ignore", "pipe", "inherit"],

@@ -77,12 +77,12 @@ const results: Record<string, unknown> = { quick: QUICK, liveDriver };
 log(`collab benchmarks${QUICK ? " (BENCH_QUICK: shortened)" : ""}; our server's log on ${liveDriver}`);
 
 if (runs("idle")) {
-  log("\nIdle server RSS, 3 s after start, no clients (every server below runs from an esbuild bundle under node)");
+  log("\nIdle server RSS, 3 s after start, no clients (Trellis from an esbuild bundle under node, Hocuspocus from its compiled package)");
   const idle: Record<string, number> = {};
   for (const [label, kind, runtime] of [
     ["trellis, bundled", "trellis", "bundle"],
     ["trellis under tsx (npm run demo)", "trellis", "tsx"],
-    ["hocuspocus, bundled", "hocuspocus", "bundle"],
+    ["hocuspocus, as it ships", "hocuspocus", "bundle"],
   ] as const) {
     const database = await benchDatabase(liveDriver);
     try {

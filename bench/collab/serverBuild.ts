@@ -17,7 +17,6 @@ const REPO = fileURLToPath(new URL("../..", import.meta.url));
 export const ENTRIES = {
   trellis: "server/index.ts",
   "collab-only": "bench/collab/collabOnlyServer.ts",
-  hocuspocus: "bench/collab/hocuspocusServer.ts",
   eventLoopProbe: "bench/collab/eventLoopProbe.ts",
 } as const;
 

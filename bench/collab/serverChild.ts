@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ANCHOR_SERVERS, ensureAnchors } from "../anchors/install.js";
 import { ENTRIES, serverBuild } from "./serverBuild.js";
 import { freePort } from "../../deploy/freePort.js";
 
@@ -34,11 +35,12 @@ export interface ServerChild {
 
 
 /** Which server a child runs: all of Trellis, its collab server alone, or stock Hocuspocus. */
-export type ServerKind = Exclude<keyof typeof ENTRIES, "eventLoopProbe">;
+export type ServerKind = Exclude<keyof typeof ENTRIES, "eventLoopProbe"> | "hocuspocus";
 
 /**
  * Starts a server child and waits for it to listen. By default every server runs from the
  * esbuild bundle under plain node, as `npm start` runs Trellis; `runtime: "tsx"` runs the TypeScript source.
+ * Hocuspocus runs as it ships (its compiled package, from bench/anchors' own install) either way.
  */
 export async function startServerChild(
   which: ServerKind,
@@ -46,10 +48,10 @@ export async function startServerChild(
   runtime: "bundle" | "tsx" = "bundle",
 ): Promise<ServerChild> {
   const port = await freePort();
-  const args =
-    runtime === "bundle"
-      ? await serverBuild().then((dir) => ["--import", join(dir, "eventLoopProbe.mjs"), join(dir, `${which}.mjs`)])
-      : ["--import", "tsx", "--import", `./${ENTRIES.eventLoopProbe}`, ENTRIES[which]];
+  if (which === "hocuspocus") ensureAnchors();
+  const probe = runtime === "bundle" ? ["--import", join(await serverBuild(), "eventLoopProbe.mjs")] : ["--import", "tsx", "--import", `./${ENTRIES.eventLoopProbe}`];
+  const entry = which === "hocuspocus" ? ANCHOR_SERVERS.hocuspocus : runtime === "bundle" ? join(await serverBuild(), `${which}.mjs`) : ENTRIES[which];
+  const args = [...probe, entry];
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers (not allowed in NODE_OPTIONS).
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, ...args], {

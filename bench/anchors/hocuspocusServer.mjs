@@ -1,4 +1,4 @@
-/** Child entry: a stock @hocuspocus/server on PORT with no extensions, the comparison point for our rooms. */
+/** Child entry (plain JS, from bench/anchors' own install): a stock @hocuspocus/server on PORT with no extensions, the comparison point for our rooms. */
 import { Server } from "@hocuspocus/server";
 
 const port = Number(process.env.PORT);

@@ -1,4 +1,4 @@
-/** Child entry: stock @hocuspocus/server on PORT with @hocuspocus/extension-redis, the anchor for cross-process costs. */
+/** Child entry (plain JS, from bench/anchors' own install): stock @hocuspocus/server on PORT with @hocuspocus/extension-redis, the anchor for cross-process costs. */
 import { Redis } from "@hocuspocus/extension-redis";
 import { Server } from "@hocuspocus/server";
 
