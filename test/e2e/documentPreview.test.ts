@@ -1,7 +1,7 @@
 /**
  * The document page paints its text before the editor's code has loaded (issue 15, web
- * performance): a read-only preview from GET /api/documents/:id/preview, then the live editor in
- * its place, in which typing works and is stored. The editor's chunk is held back at the network
+ * performance): a read-only preview from GET /api/documents/:id/preview (answered in the page's
+ * HTML when it is opened from a link), then the live editor in its place, in which typing works and is stored. The editor's chunk is held back at the network
  * so the preview can be seen on its own, whatever the machine's speed.
  */
 import type { Page, Route } from "playwright-core";
@@ -106,6 +106,29 @@ describe("the document page paints its text before the editor loads", () => {
     await editorCode.release();
     await page.locator(".pe-prose[contenteditable=true]").waitFor();
     expect(page.errors).toEqual([]);
+  });
+
+  it("opened from a link, asks the API nothing its HTML already answered, for a reader or an outsider", async () => {
+    const { head, doc } = await planWithBlocks();
+    const elsewhere = await buildSchool(e2e.db);
+    const outsider = await buildUser(e2e.db, { role: "school_leader", schoolId: elsewhere.id });
+    const firstCalls = new RegExp(`/api/(me|documents/${doc.id}(/preview)?)$`);
+    for (const [person, sees] of [
+      [head, "Sentence stacking in every class"],
+      [outsider, "This document could not be opened"],
+    ] as const) {
+      const page = await e2e.pageAs(person.email);
+      const asked: string[] = [];
+      page.on("request", (r) => {
+        if (firstCalls.test(new URL(r.url()).pathname)) asked.push(new URL(r.url()).pathname);
+      });
+      await page.goto(e2e.url(`/documents/${doc.id}`));
+      await page.getByText(sees).first().waitFor();
+      expect(asked).toEqual([]);
+      if (person === outsider) expect(await page.content()).not.toContain("Preview plan");
+      else expect(await page.title()).toBe("Preview plan · Trellis");
+      expect(page.errors).toEqual([]);
+    }
   });
 
   it("refuses the preview to someone who may not read the document", async () => {
