@@ -1,6 +1,6 @@
 /** `/documents/:id`: the document's details, and its text: a reading preview first, then the live editor. */
 import { useParams } from "react-router";
-import { takeEarly } from "../api/earlyFetch.js";
+import { takeAnswered, takeEarly } from "../api/earlyFetch.js";
 import { bootKeys } from "../../../shared/pageRoutes.js";
 import type { DocumentDetail } from "../api/types.js";
 import { useResource } from "../api/useResource.js";
@@ -20,8 +20,9 @@ import { getDocumentPreview } from "../editor/preview/previewApi.js";
 export function DocumentPage() {
   const { id = "" } = useParams();
   // Both may already be on their way from start-up (preloadPageFor); the text is asked for with the details, so it paints with the title.
-  const detail = useResource((signal) => takeEarly<DocumentDetail>(bootKeys.document(id)) ?? getDocument(id, signal), [id]);
-  const preview = useResource((signal) => takeEarly<DocumentPreview>(bootKeys.preview(id)) ?? getDocumentPreview(id, signal), [id]);
+  // When the page's HTML carried them, the first render draws them.
+  const detail = useResource((signal) => takeEarly<DocumentDetail>(bootKeys.document(id)) ?? getDocument(id, signal), [id], () => takeAnswered<DocumentDetail>(bootKeys.document(id)));
+  const preview = useResource((signal) => takeEarly<DocumentPreview>(bootKeys.preview(id)) ?? getDocumentPreview(id, signal), [id], () => takeAnswered<DocumentPreview>(bootKeys.preview(id)));
   const doc = detail.status === "ready" ? detail.data.document : null;
   usePageTitle(doc?.title ?? "Document");
 

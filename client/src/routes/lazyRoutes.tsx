@@ -26,17 +26,18 @@ export const SearchPage = lazyPage(() => import("../features/search/SearchPage.j
  * Starts loading the code of the page at `pathname` at start-up, alongside the session check,
  * instead of after it: the pages most opened from a link (a document, the trust dashboard). A
  * document's details and text are asked for too (DocumentPage takes them), unless the page's
- * HTML already holds them.
+ * HTML already holds them. Resolves when the page's code is here.
  */
-export function preloadPageFor(pathname: string): void {
+export function preloadPageFor(pathname: string): Promise<void> | null {
   const opened = preloadedPageAt(pathname);
-  if (!opened) return;
-  PAGES[opened.page].preload();
+  if (!opened) return null;
+  const code = PAGES[opened.page].preload();
   const id = opened.documentId;
   if (id) {
     fetchEarly(bootKeys.document(id), () => getDocument(id));
     fetchEarly(bootKeys.preview(id), () => getDocumentPreview(id));
   }
+  return code;
 }
 
 const PAGES: Record<PreloadedPage, LazyPage> = { document: DocumentPage, trust: TrustPage, school: SchoolPage, actions: ActionsPage };

@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useLayoutEffect, use
 import { ApiError, onUnauthorized } from "../api/client.js";
 import type { Me } from "../api/types.js";
 import { fetchMe, login, logout } from "../features/auth/authApi.js";
-import { takeEarly } from "../api/earlyFetch.js";
+import { type Settled, takeAnswered } from "../api/earlyFetch.js";
 import { bootKeys } from "../../../shared/pageRoutes.js";
 
 /** The session as the client knows it. "unknown" is the first load; "failed" means /api/me could not be reached. */
@@ -28,20 +28,29 @@ const SessionContext = createContext<Session | null>(null);
 
 let early: Promise<Me> | null = null;
 
+/** Who is signed in as the page's HTML says (server/http/clientPage.ts), for the first render. */
+function sessionOf(answer: Settled<Me> | undefined): SessionState {
+  if (!answer) return { status: "unknown" };
+  if (answer.ok) return { status: "signedIn", me: answer.data };
+  return answer.error instanceof ApiError && answer.error.status === 401 ? { status: "signedOut" } : { status: "failed", error: answer.error };
+}
+const fromHtml = sessionOf(takeAnswered<Me>(bootKeys.me));
+
 /**
  * Asks the server who is signed in before React first renders (main.tsx calls it), so the
- * answer is on its way while the app's code runs; the provider's first load takes it.
+ * answer is on its way while the app's code runs; the provider's first load takes it. The page's
+ * HTML usually says already, and then nothing is asked.
  */
 export function prefetchSession(): void {
-  // The page's HTML usually answers it already (server/http/clientPage.ts).
-  early ??= takeEarly<Me>(bootKeys.me) ?? fetchMe();
+  if (fromHtml.status !== "unknown") return;
+  early ??= fetchMe();
   // Handled when the provider reads it; this keeps a 401 from being reported as unhandled meanwhile.
   early.catch(() => {});
 }
 
 /** Provides the session to the app; render once, above the router's pages. */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>({ status: "unknown" });
+  const [state, setState] = useState<SessionState>(fromHtml);
 
   const refresh = useCallback(async () => {
     const pending = early;
@@ -54,7 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    void refresh();
+    if (fromHtml.status === "unknown") void refresh();
   }, [refresh]);
 
   // index.html paints a header of its own before the app's code runs (the first paint on a slow
