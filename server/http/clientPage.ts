@@ -59,8 +59,13 @@ export function clientPage(clientDir: string, app: Hono<AppEnv>): ClientPage {
   return {
     async handle(c) {
       const cookies: string[] = [];
+      // The page's own request headers (cookie, forwarded address, agent), so the API sees the same
+      // person from the same place; but plain JSON, whole and uncompressed, is asked for.
+      const headers = new Headers(c.req.raw.headers);
+      for (const name of ["accept-encoding", "if-none-match", "if-modified-since", "range"]) headers.delete(name);
+      headers.set("accept", "application/json");
       const ask = async (path: string): Promise<BootAnswer> => {
-        const res = await app.request(`/api${path}`, { headers: { cookie: c.req.header("cookie") ?? "", accept: "application/json" } }, c.env);
+        const res = await app.request(`/api${path}`, { headers }, c.env);
         cookies.push(...res.headers.getSetCookie());
         return { status: res.status, body: res.headers.get("content-type")?.includes("json") ? await res.json() : null };
       };

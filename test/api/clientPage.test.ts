@@ -11,14 +11,17 @@ import { BOOT_DATA_ID, type BootAnswer, bootKeys } from "../../shared/pageRoutes
 import { DEFAULT_CLIENT_DIR } from "../../server/server.js";
 import { buildDocument, buildSchool, buildUser, TEST_PASSWORD } from "../factories.js";
 import { createTestDatabase, signIn, startTestServer } from "../support.js";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../../server/db/client.js";
+import { auditLog } from "../../server/db/schema/index.js";
 
 let database: Database;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  server = await startTestServer({ database, clientDir: DEFAULT_CLIENT_DIR });
+  // The test's own requests come from the loopback, which is trusted as a proxy here so a forwarded address can be named.
+  server = await startTestServer({ database, clientDir: DEFAULT_CLIENT_DIR, env: { TRUST_PROXY: "127.0.0.1,::1" } });
 });
 
 afterAll(async () => {
@@ -27,8 +30,8 @@ afterAll(async () => {
 });
 
 /** The page at `path` as `cookie` gets it, with its boot data parsed as the client parses it. */
-async function page(path: string, cookie?: string) {
-  const res = await fetch(`${server.url}${path}`, { headers: cookie ? { cookie } : {} });
+async function page(path: string, cookie?: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${server.url}${path}`, { headers: { ...headers, ...(cookie ? { cookie } : {}) } });
   const html = await res.text();
   const script = new RegExp(`<script type="application/json" id="${BOOT_DATA_ID}">([\\s\\S]*?)</script>`).exec(html);
   return { res, html, boot: script ? (JSON.parse(script[1]!) as Record<string, BootAnswer>) : null };
@@ -71,7 +74,10 @@ describe("a client page's HTML", () => {
     const plan = await buildDocument(database.db, { schoolId: school.id, title: "Boot Private Draft Plan" });
     const stranger = await buildUser(database.db, { role: "school_leader", schoolId: other.id });
     const cookie = await signIn(server.url, stranger.email, TEST_PASSWORD);
-    const { html, boot } = await page(`/documents/${plan.id}`, cookie);
+    const { html, boot } = await page(`/documents/${plan.id}`, cookie, { "x-forwarded-for": "203.0.113.9" });
+    // Each refusal (the details, the text) is recorded from where the person was, as the API records it.
+    const refusals = await database.db.select().from(auditLog).where(and(eq(auditLog.actorId, stranger.id), eq(auditLog.action, "permission.denied")));
+    expect(refusals.map((r) => r.address)).toEqual(["203.0.113.9", "203.0.113.9"]);
     expect(html).not.toContain("Boot Private Draft Plan");
     expect(html).toContain("<title>Trellis</title>");
     expect(boot?.[bootKeys.me]?.status).toBe(200);
