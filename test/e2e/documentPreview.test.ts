@@ -124,9 +124,14 @@ describe("the document page paints its text before the editor loads", () => {
       });
       await page.goto(e2e.url(`/documents/${doc.id}`));
       await page.getByText(sees).first().waitFor();
-      expect(asked).toEqual([]);
       if (person === outsider) expect(await page.content()).not.toContain("Preview plan");
-      else expect(await page.title()).toBe("Preview plan · Trellis");
+      else {
+        expect(await page.title()).toBe("Preview plan · Trellis");
+        // The live editor takes who this is from the page's session too.
+        await page.getByText(sees).first().click();
+        await page.locator(".pe-prose[contenteditable=true]").waitFor();
+      }
+      expect(asked).toEqual([]);
       expect(page.errors).toEqual([]);
     }
   });

@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useLayoutEffect, useState, type ReactNode } from "react";
 import type { FrameworkKey } from "../../../shared/frameworks/index.js";
 import { DEFAULT_FRAMEWORK, isFrameworkKey } from "../../../shared/frameworks/index.js";
-import { loadEditorData, readOnlyReason, type DocumentWithAbilities, type EditorData } from "./editorData.js";
+import { type EditorPerson, loadEditorData, readOnlyReason, type DocumentWithAbilities, type EditorData } from "./editorData.js";
+import { useMe } from "../session/SessionContext.js";
 import { PlanEditor } from "./PlanEditor.js";
 import { useCollabDocument } from "./useCollabDocument.js";
 import "./editor.css";
@@ -28,14 +29,16 @@ export default function DocumentEditor({ documentId, initial, placeholder, onRea
   const [data, setData] = useState<EditorData | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const me = useMe();
   const load = useCallback(
-    (preloaded?: DocumentWithAbilities) => {
-      loadEditorData(documentId, preloaded).then(setData, (err: Error) => setError(err.message));
+    (preloaded?: DocumentWithAbilities, person?: EditorPerson) => {
+      loadEditorData(documentId, preloaded, person).then(setData, (err: Error) => setError(err.message));
     },
     [documentId],
   );
+  // The page's session already says who this is; only a refusal (below) asks the server again.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => load(initial), [load]);
+  useEffect(() => load(initial, me), [load]);
 
   // The server refused an edit or changed our access: the document was approved or reopened, or a role changed.
   const { collab, connection } = useCollabDocument(documentId, () => load());

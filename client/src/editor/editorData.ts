@@ -20,10 +20,16 @@ async function getJson<T>(path: string): Promise<T> {
 /** The document and the caller's abilities, as GET /api/documents/:id returns them. */
 export type DocumentWithAbilities = Pick<EditorData, "document" | "abilities">;
 
-/** Fetches everything in parallel where it can; a page that already loaded the document passes it in. */
-export async function loadEditorData(documentId: string, preloaded?: DocumentWithAbilities): Promise<EditorData> {
+/** Who the editor is for, as GET /api/me returns it. */
+export type EditorPerson = { user: EditorData["me"]; roles: EditorData["roles"] };
+
+/**
+ * Fetches everything in parallel where it can; a page that already has the document, or the
+ * signed-in person, passes them in (after a refusal both are read again, as a role may have changed).
+ */
+export async function loadEditorData(documentId: string, preloaded?: DocumentWithAbilities, person?: EditorPerson): Promise<EditorData> {
   const [me, doc] = await Promise.all([
-    getJson<{ user: EditorData["me"]; roles: EditorData["roles"] }>("/api/me"),
+    person ?? getJson<EditorPerson>("/api/me"),
     preloaded ?? getJson<DocumentWithAbilities>(`/api/documents/${encodeURIComponent(documentId)}`),
   ]);
   const { people } = await getJson<{ people: { id: string; name: string; roleLabel: string }[] }>(
