@@ -6,6 +6,7 @@ import { messageOf } from "../../api/client.js";
 import type { TrellisDocument } from "../../api/types.js";
 import { createDocument } from "./documentsApi.js";
 import { kindLabel, TERM_LABELS } from "./labels.js";
+import { FormFooter } from "../../components/FormFooter.js";
 
 /** Kinds that run for a term; a Single Plan must have one, the others may. */
 const TERMLY: ReadonlySet<DocumentKind> = new Set(["single_plan", "peer_review", "action_plan"]);
@@ -157,19 +158,7 @@ export function NewDocumentForm({
           }}
         />
       </div>
-      {error ? (
-        <p className="notice notice-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? "Creating…" : "Create document"}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} submitLabel="Create document" busyLabel="Creating…" onCancel={onCancel} />
     </form>
   );
 }

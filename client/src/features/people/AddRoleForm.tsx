@@ -4,6 +4,7 @@ import { isTrustRole, ROLE_LABELS, ROLES, type Role } from "../../../../shared/e
 import { messageOf } from "../../api/client.js";
 import type { Person, School } from "../../api/types.js";
 import { addMembership } from "./peopleApi.js";
+import { FormFooter } from "../../components/FormFooter.js";
 
 export function AddRoleForm({
   person,
@@ -69,19 +70,7 @@ export function AddRoleForm({
           </div>
         ) : null}
       </div>
-      {error ? (
-        <p className="notice notice-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="button button-primary button-small" disabled={busy}>
-          {busy ? "Adding…" : "Add role"}
-        </button>
-        <button type="button" className="button button-quiet button-small" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} submitLabel="Add role" busyLabel="Adding…" onCancel={onCancel} small />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { messageOf } from "../../api/client.js";
 import type { School } from "../../api/types.js";
 import { InviteLink } from "./InviteLink.js";
 import { invitePerson } from "./peopleApi.js";
+import { FormFooter } from "../../components/FormFooter.js";
 
 export function InviteForm({ schools, onInvited }: { schools: School[]; onInvited: () => void }) {
   const [email, setEmail] = useState("");
@@ -77,16 +78,7 @@ export function InviteForm({ schools, onInvited }: { schools: School[]; onInvite
             </div>
           ) : null}
         </div>
-        {error ? (
-          <p className="notice notice-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? "Creating the invitation…" : "Create invitation"}
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} submitLabel="Create invitation" busyLabel="Creating the invitation…" />
       </form>
       <div aria-live="polite">{sent ? <InviteLink link={sent.link} name={sent.name} /> : null}</div>
     </>

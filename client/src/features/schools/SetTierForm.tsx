@@ -5,6 +5,7 @@ import type { Tier } from "../../api/types.js";
 import { useResource } from "../../api/useResource.js";
 import { ResourceView } from "../../components/ResourceView.js";
 import { listTiers, setSchoolTier } from "./schoolsApi.js";
+import { FormFooter } from "../../components/FormFooter.js";
 
 const MIN_REASON = 3;
 
@@ -94,19 +95,7 @@ function TierFields({
           aria-invalid={error ? true : undefined}
         />
       </div>
-      {error ? (
-        <p className="notice notice-error" role="alert" id={ids.error}>
-          {error}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? "Saving…" : "Save tier"}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={error} errorId={ids.error} busy={busy} submitLabel="Save tier" busyLabel="Saving…" onCancel={onCancel} />
     </form>
   );
 }
