@@ -3,10 +3,12 @@
  * minute, an optional version name, and, first, what is still open on the plan, so nobody
  * approves over an open challenge by accident.
  */
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { messageOf } from "../../api/client.js";
 import { useResource } from "../../api/useResource.js";
 import { FormFooter } from "../../components/FormFooter.js";
+import { ModalForm } from "../../components/ModalForm.js";
+import { useFormSubmit } from "../../components/useFormSubmit.js";
 import { APPROVAL_BODY_LABELS, getApprovalCheck, type ApprovalBody, type ApprovalCheck } from "./lifecycleApi.js";
 
 /** Today as YYYY-MM-DD in the reader's own time zone. */
@@ -54,81 +56,58 @@ export function ApproveDialog(props: {
   onClose(): void;
 }) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
   const check = useResource((signal) => getApprovalCheck(props.documentId, signal), [props.documentId]);
   const [date, setDate] = useState(todayIso());
   const [minute, setMinute] = useState("");
   const [name, setName] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useFormSubmit();
   const body: ApprovalBody | null = check.status === "ready" ? check.data.approvalBody : null;
 
-  useEffect(() => {
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-  }, []);
-
-  async function submit() {
+  function submit() {
     if (!body) return;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      setError("Give the date of the meeting that approved it.");
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await props.onApprove({ approvalBody: body, approvedOn: date, minuteReference: minute.trim() || undefined, versionName: name.trim() || undefined });
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return setError("Give the date of the meeting that approved it.");
+    void run(() => props.onApprove({ approvalBody: body, approvedOn: date, minuteReference: minute.trim() || undefined, versionName: name.trim() || undefined }));
   }
 
   return (
-    <dialog ref={dialog} className="gv-dialog" aria-labelledby={`${id}-title`} onClose={props.onClose}>
-      <form
-        className="form"
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <h2 id={`${id}-title`}>Approve this document</h2>
-        <p className="hint">Approval locks the text for everyone and keeps a named version that can be opened later.</p>
-        {check.status === "loading" ? <p className="hint">Checking what is still open…</p> : null}
-        {check.status === "error" ? (
-          <p className="inline-error" role="alert">
-            {messageOf(check.error)}
-          </p>
-        ) : null}
-        {check.status === "ready" ? <OpenItems check={check.data} /> : null}
-        {body ? (
-          <p data-testid="approval-body">
-            Approved by the <strong>{APPROVAL_BODY_LABELS[body]}</strong>
-          </p>
-        ) : null}
-        <div className="field">
-          <label htmlFor={`${id}-date`}>Date of the meeting</label>
-          <input id={`${id}-date`} type="date" value={date} max={todayIso()} onChange={(e) => setDate(e.target.value)} required />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-minute`}>Minute reference (optional)</label>
-          <input id={`${id}-minute`} type="text" value={minute} maxLength={200} placeholder="e.g. LGB 2026/11, item 4" onChange={(e) => setMinute(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Version name (optional)</label>
-          <input
-            id={`${id}-name`}
-            type="text"
-            value={name}
-            maxLength={120}
-            placeholder={body ? `Approved by the ${APPROVAL_BODY_LABELS[body]}, ${date}` : ""}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
-        <FormFooter error={error} busy={busy || !body} submitLabel="Approve and lock" busyLabel={body ? "Approving…" : "Loading…"} onCancel={() => dialog.current?.close()} />
-      </form>
-    </dialog>
+    <ModalForm title="Approve this document" onClose={props.onClose} onSubmit={submit}>
+      {(close) => (
+        <>
+          <p className="hint">Approval locks the text for everyone and keeps a named version that can be opened later.</p>
+          {check.status === "loading" ? <p className="hint">Checking what is still open…</p> : null}
+          {check.status === "error" ? (
+            <p className="inline-error" role="alert">
+              {messageOf(check.error)}
+            </p>
+          ) : null}
+          {check.status === "ready" ? <OpenItems check={check.data} /> : null}
+          {body ? (
+            <p data-testid="approval-body">
+              Approved by the <strong>{APPROVAL_BODY_LABELS[body]}</strong>
+            </p>
+          ) : null}
+          <div className="field">
+            <label htmlFor={`${id}-date`}>Date of the meeting</label>
+            <input id={`${id}-date`} type="date" value={date} max={todayIso()} onChange={(e) => setDate(e.target.value)} required />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-minute`}>Minute reference (optional)</label>
+            <input id={`${id}-minute`} type="text" value={minute} maxLength={200} placeholder="e.g. LGB 2026/11, item 4" onChange={(e) => setMinute(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-name`}>Version name (optional)</label>
+            <input
+              id={`${id}-name`}
+              type="text"
+              value={name}
+              maxLength={120}
+              placeholder={body ? `Approved by the ${APPROVAL_BODY_LABELS[body]}, ${date}` : ""}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </div>
+          <FormFooter error={error} busy={busy || !body} submitLabel="Approve and lock" busyLabel={body ? "Approving…" : "Loading…"} onCancel={close} />
+        </>
+      )}
+    </ModalForm>
   );
 }
