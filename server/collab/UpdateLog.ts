@@ -2,8 +2,8 @@
  * The append-only update log with a group commit: accepted updates queue in memory and are
  * written together, one multi-row INSERT per batch, so every update reaches Postgres within a
  * few milliseconds however many rooms are busy. While a batch is in flight the next one fills.
- * With other processes to tell, an update takes a reserved log id as it is accepted (so the
- * relay can send it at once); one that finds none gets its id from the INSERT.
+ * An update given a reserved log id (`ids`; none in production, see CollabServer) is reported
+ * as accepted at once; every other gets its id from the INSERT.
  */
 import type { Db } from "../db/client.js";
 import { FOREIGN_KEY_VIOLATION, pgCode } from "../db/pgErrors.js";

@@ -1,7 +1,8 @@
 /**
  * The update relay: each update this process accepts goes out once on the room's channel with
- * its log sequence number, as soon as it is accepted (under an id reserved ahead; one that had
- * none goes out after its INSERT commits). Every other process with the room open applies it
+ * its log sequence number, after its INSERT commits. (The path for updates sent ahead of their
+ * commit, under a reserved id, with their confirmations and the receivers' store of unconfirmed
+ * ones, is not used: CollabServer reserves no ids, since that path lost updates; see there.) Every other process with the room open applies it
  * as a remote update (not stored, not relayed again) and broadcasts it to its own clients.
  * Commits are confirmed on the next frame, or by a "stored" frame shortly after; a receiver
  * stores an update whose confirmation never comes (server/scale/unconfirmedUpdates.ts).
