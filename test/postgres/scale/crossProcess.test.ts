@@ -225,6 +225,9 @@ describe("three processes, one database, one Redis", () => {
       await eventually(() => {
         for (const x of [b, c]) expect(x.provider.awareness.getStates().get(aId)).toMatchObject({ cursor: { at: 1 } });
       });
+      // Each process that opened the room asked who is here, and A's process answers each ask:
+      // the first answer shows A to both, so the second can still be on its way. Let it land.
+      await new Promise((r) => setTimeout(r, 300));
       tap.reset();
       a.provider.awareness.setLocalStateField("cursor", { at: 7 });
       await eventually(() => {
